@@ -1,0 +1,83 @@
+"""The one door to each protected catalogue object: guards that return the object or refuse.
+
+A guard raises NotFound (404) when the actor may not know the object exists, PermissionRefused (403)
+when the actor may see it but not do this. One condition per line.
+"""
+
+from streek.accounts.selectors import Actor, is_platform_admin, officer_municipality_ids, organisation_ids
+from streek.core.exceptions import NotFound, PermissionRefused
+from streek.territory.models import Municipality
+
+from .choices import PUBLIC_STATUSES
+from .models import ChangeReport, InventoryImport, Organisation, SalesPoint
+
+
+def can_keep_inventory(*, actor: Actor, municipality_id: int) -> bool:
+    """Officers of the municipality and platform admins keep its inventory."""
+    if is_platform_admin(actor=actor):
+        return True
+    return municipality_id in officer_municipality_ids(actor=actor)
+
+
+def can_edit_organisation(*, actor: Actor, organisation_id: int) -> bool:
+    if is_platform_admin(actor=actor):
+        return True
+    return organisation_id in organisation_ids(actor=actor, editors_only=True)
+
+
+def access_sales_point(*, actor: Actor, sales_point_id: int, for_write: bool = False) -> SalesPoint:
+    """Public points for everyone; others for their keepers; writes for officers of the municipality and admins."""
+    point = SalesPoint.objects.select_related("municipality", "operator").filter(pk=sales_point_id).first()
+    if point is None:
+        raise NotFound("sales point")
+    keeper = can_keep_inventory(actor=actor, municipality_id=point.municipality_id)
+    operator = point.operator_id is not None and point.operator_id in organisation_ids(actor=actor)
+    if point.status not in PUBLIC_STATUSES and not (keeper or operator):
+        raise NotFound("sales point")
+    if for_write and not keeper:
+        raise PermissionRefused("sales point")
+    return point
+
+
+def access_municipality_inventory(*, actor: Actor, municipality_id: int) -> Municipality:
+    """The inventory dashboard of a municipality: its officers and platform admins only."""
+    municipality = Municipality.objects.filter(pk=municipality_id).first()
+    if municipality is None:
+        raise NotFound("municipality")
+    if not can_keep_inventory(actor=actor, municipality_id=municipality.pk):
+        raise NotFound("municipality")
+    return municipality
+
+
+def access_change_report(*, actor: Actor, change_report_id: int) -> ChangeReport:
+    """Deciding a change report: officers of the point's municipality and platform admins."""
+    report = ChangeReport.objects.select_related("sales_point", "municipality").filter(pk=change_report_id).first()
+    if report is None:
+        raise NotFound("change report")
+    if not can_keep_inventory(actor=actor, municipality_id=report.municipality_id):
+        raise NotFound("change report")
+    return report
+
+
+def access_organisation(*, actor: Actor, organisation_id: int, for_write: bool = False) -> Organisation:
+    """Organisations are public to read; writes for their owners and managers and platform admins."""
+    organisation = Organisation.objects.select_related("municipality", "country").filter(pk=organisation_id).first()
+    if organisation is None:
+        raise NotFound("organisation")
+    if for_write and not can_edit_organisation(actor=actor, organisation_id=organisation.pk):
+        raise PermissionRefused("organisation")
+    return organisation
+
+
+def access_inventory_import(*, actor: Actor, import_id: int) -> InventoryImport:
+    """An import is seen by the user who uploaded it, the officers of its municipality and platform admins."""
+    job = InventoryImport.objects.filter(pk=import_id).first()
+    if job is None:
+        raise NotFound("import")
+    if is_platform_admin(actor=actor):
+        return job
+    if actor.is_authenticated and job.created_by_id == actor.pk:
+        return job
+    if job.municipality_id is not None and can_keep_inventory(actor=actor, municipality_id=job.municipality_id):
+        return job
+    raise NotFound("import")

@@ -1,0 +1,94 @@
+"""Reads on the territory: municipalities, regions, and offline geocoding from the shipped data."""
+
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.utils.text import slugify
+
+from streek.core.exceptions import NotFound
+from streek.core.geo import Point
+
+from .models import CustomRegion, Municipality, PostalCode, Province
+
+
+@dataclass(frozen=True)
+class GeocodeResult:
+    municipality: Municipality
+    point: Point
+    precision: str  # "municipality": the representative point of the municipality
+
+
+def municipality_list(*, country_code: str | None = None, search: str = "") -> QuerySet[Municipality]:
+    qs = Municipality.objects.select_related("country", "province")
+    if country_code:
+        qs = qs.filter(country__code=country_code)
+    if search:
+        qs = qs.filter(Q(name_nl__icontains=search) | Q(name_fr__icontains=search) | Q(code__iexact=search))
+    return qs.order_by("name_nl")
+
+
+def municipality_get(*, code: str) -> Municipality:
+    try:
+        return Municipality.objects.select_related("country", "province", "region").get(code=code)
+    except Municipality.DoesNotExist as error:
+        raise NotFound("municipality") from error
+
+
+def custom_region_list() -> QuerySet[CustomRegion]:
+    return CustomRegion.objects.order_by("name")
+
+
+def custom_region_get(*, slug: str) -> CustomRegion:
+    try:
+        return CustomRegion.objects.get(slug=slug)
+    except CustomRegion.DoesNotExist as error:
+        raise NotFound("region") from error
+
+
+def region_municipality_ids(*, region: str) -> list[int]:
+    """Municipality ids of a custom region (by slug) or a province (by code, e.g. 70000 or PV31)."""
+    custom = CustomRegion.objects.filter(slug=region).first()
+    if custom is not None:
+        return list(custom.municipalities.values_list("id", flat=True))
+    province = Province.objects.filter(code=region).first()
+    if province is not None:
+        return list(province.municipalities.values_list("id", flat=True))
+    raise NotFound("region")
+
+
+def _name_key(text: str) -> str:
+    return slugify(text).replace("-", "")
+
+
+def geocode(*, country_code: str, postal_code: str = "", locality: str = "") -> GeocodeResult:
+    """Locate an address offline: the postal code (BE) or locality name gives a municipality and its point.
+
+    Raises NotFound when neither the postal code nor the locality is known.
+    """
+    candidates: list[Municipality] = []
+    code = postal_code.strip().upper()[:4]
+    if code:
+        candidates = [
+            pc.municipality
+            for pc in PostalCode.objects.filter(country__code=country_code, code=code).select_related("municipality")
+        ]
+    wanted = _name_key(locality)
+    if wanted:
+        if candidates:
+            named = [m for m in candidates if wanted in {_name_key(m.name_nl), _name_key(m.name_fr)}]
+            candidates = named or candidates
+        else:
+            candidates = [
+                m
+                for m in Municipality.objects.filter(country__code=country_code).filter(
+                    Q(name_nl__iexact=locality.strip()) | Q(name_fr__iexact=locality.strip())
+                )
+            ]
+    candidates = [m for m in candidates if m.lat is not None and m.lon is not None]
+    if not candidates:
+        raise NotFound("address")
+    municipality = candidates[0]
+    assert municipality.lat is not None and municipality.lon is not None
+    return GeocodeResult(
+        municipality=municipality, point=Point(lat=municipality.lat, lon=municipality.lon), precision="municipality"
+    )
