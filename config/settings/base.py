@@ -4,6 +4,8 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import xstatic.pkg.leaflet
+import xstatic.pkg.leaflet_markercluster
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -112,6 +114,11 @@ USE_TZ = True
 TIME_ZONE = os.environ.get("STREEK_TIME_ZONE", "Europe/Brussels")
 
 STATIC_URL = "/static/"
+# Third-party JavaScript and CSS come from installed packages (XStatic), never copied into the repository.
+STATICFILES_DIRS = [
+    ("leaflet", xstatic.pkg.leaflet.BASE_DIR),
+    ("leaflet-markercluster", xstatic.pkg.leaflet_markercluster.BASE_DIR),
+]
 STATIC_ROOT = Path(os.environ.get("STREEK_STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("STREEK_MEDIA_ROOT", BASE_DIR / "media"))

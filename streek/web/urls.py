@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from .views import home
 
@@ -6,4 +6,7 @@ app_name = "web"
 
 urlpatterns = [
     path("", home.home, name="home"),
+    path("", include("streek.web.accounts.urls")),
+    path("", include("streek.web.find.urls")),
+    path("beheer/", include("streek.web.inventory.urls")),
 ]
