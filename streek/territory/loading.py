@@ -81,7 +81,7 @@ def load_territory(get_model: ModelGetter) -> dict[str, int]:
                 {"country": be, "name_nl": row["region_nl"], "name_fr": row["region_fr"]},
             )
         province = None
-        if row["province_nis"]:
+        if row["province_nis"] and row["province_nl"]:  # Brussels has no province
             province = provinces.get(row["province_nis"])
             if province is None:
                 province = provinces[row["province_nis"]] = _upsert(
