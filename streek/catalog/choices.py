@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -123,6 +125,10 @@ class VatRate(models.TextChoices):
     NL_9 = "9.00", _("9 % (NL reduced, food)")
     STANDARD_21 = "21.00", _("21 % (standard)")
     ZERO = "0.00", _("0 % (exempt)")
+
+
+# DecimalField choices must be Decimals, or full_clean() rejects every stored value.
+VAT_RATE_CHOICES = [(Decimal(value), label) for value, label in VatRate.choices]
 
 
 class EventKind(models.TextChoices):

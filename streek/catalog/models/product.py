@@ -6,16 +6,17 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from streek.core.i18n import localised
 from streek.core.models import BaseModel
 
-from ..choices import ClaimKind, VatRate
+from ..choices import VAT_RATE_CHOICES, ClaimKind
 
 ALL_MONTHS = (1 << 12) - 1
 
 
-def nutrient_field(label: str) -> models.DecimalField:
+def nutrient_field(label: StrOrPromise) -> models.DecimalField:
     return models.DecimalField(
         label, max_digits=7, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(Decimal("0"))]
     )
@@ -119,7 +120,7 @@ class Variant(BaseModel):
     price = models.DecimalField(
         _("price excl. VAT"), max_digits=10, decimal_places=2, validators=[MinValueValidator(Decimal("0"))]
     )
-    vat_rate = models.DecimalField(_("VAT rate (%)"), max_digits=5, decimal_places=2, choices=VatRate.choices)
+    vat_rate = models.DecimalField(_("VAT rate (%)"), max_digits=5, decimal_places=2, choices=VAT_RATE_CHOICES)
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:

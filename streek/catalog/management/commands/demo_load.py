@@ -1,0 +1,42 @@
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from streek.catalog.demo.generator import DEMO_SEED, demo_load
+from streek.catalog.demo.users import DEMO_PASSWORD, login_rows
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo region (Haspengouw and Noord-Limburg) with organisations, sales points, products, events "
+        "and demo logins. Does nothing when the demo exists, unless --reset."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--reset", action="store_true", help="Delete all demo data and demo users, then rebuild.")
+        parser.add_argument("--seed", type=int, default=DEMO_SEED, help="Random seed (the same seed, the same demo).")
+        parser.add_argument("--no-progress", action="store_true", help="Do not show the progress bar.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        result = demo_load(seed=options["seed"], reset=options["reset"], progress=not options["no_progress"])
+        if result.created:
+            summary = ", ".join(f"{name}: {count}" for name, count in result.counts.items())
+            self.stdout.write(self.style.SUCCESS(f"Demo region created. {summary}"))
+        else:
+            self.stdout.write("Demo region already present (use --reset to rebuild).")
+        for username in result.skipped_users:
+            self.stdout.write(self.style.WARNING(f"User '{username}' already existed and was left unchanged."))
+        self._print_logins()
+
+    def _print_logins(self) -> None:
+        rows = [("username", "role", "what to try"), *login_rows()]
+        widths = [max(len(row[column]) for row in rows) for column in range(2)]
+        rule = "-" * (widths[0] + widths[1] + 40)
+        self.stdout.write("")
+        self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD})")
+        self.stdout.write(rule)
+        for number, (username, role, try_this) in enumerate(rows):
+            self.stdout.write(f"{username:<{widths[0]}}  {role:<{widths[1]}}  {try_this}")
+            if number == 0:
+                self.stdout.write(rule)
+        self.stdout.write(rule)
