@@ -170,3 +170,5 @@ STREEK_OPEN_DATA_LICENCE_URL = os.environ.get(
 )
 STREEK_SITE_NAME = os.environ.get("STREEK_SITE_NAME", "Streek")
 STREEK_PUBLIC_URL = os.environ.get("STREEK_PUBLIC_URL", "http://127.0.0.1:8000")
+# Map clusters at low zoom come from a grid of the whole territory cached this many seconds (0: no cache).
+STREEK_MAP_GRID_CACHE_SECONDS = int(os.environ.get("STREEK_MAP_GRID_CACHE_SECONDS", "120"))

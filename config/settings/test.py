@@ -12,3 +12,4 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 STREEK_TILE_URL = ""
+STREEK_MAP_GRID_CACHE_SECONDS = 0

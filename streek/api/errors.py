@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
@@ -11,7 +12,9 @@ from streek.core.exceptions import ApplicationError, NotFound, PermissionRefused
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
 
-def problem(api: NinjaAPI, request: HttpRequest, *, status: int, title: str, detail: str = "", **extra: Any) -> HttpResponse:
+def problem(
+    api: NinjaAPI, request: HttpRequest, *, status: int, title: str, detail: str = "", **extra: Any
+) -> HttpResponse:
     body: dict[str, Any] = {"type": "about:blank", "title": title, "status": status}
     if detail:
         body["detail"] = detail
@@ -21,22 +24,42 @@ def problem(api: NinjaAPI, request: HttpRequest, *, status: int, title: str, det
     return response
 
 
+def parameter_errors(errors: list[dict[str, Any]]) -> dict[str, str]:
+    """Ninja's validation errors as {parameter name: message}, like the errors of the shared filter parser."""
+    named: dict[str, str] = {}
+    for error in errors:
+        location = [str(part) for part in error.get("loc", ())]
+        name = location[-1] if location else "request"
+        named.setdefault(name, str(error.get("msg", "")))
+    return named
+
+
 def register_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(ValidationError)
     def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-        return problem(api, request, status=422, title="Invalid request", errors=exc.errors)
+        return problem(
+            api,
+            request,
+            status=422,
+            title=_("Invalid request"),
+            detail=_("Some parameters are not valid."),
+            errors=parameter_errors(list(exc.errors)),
+        )
 
     @api.exception_handler(NotFound)
     def not_found(request: HttpRequest, exc: NotFound) -> HttpResponse:
-        return problem(api, request, status=404, title="Not found", detail=str(exc.message))
+        return problem(api, request, status=404, title=_("Not found"), detail=str(exc.message))
 
     @api.exception_handler(PermissionRefused)
     def refused(request: HttpRequest, exc: PermissionRefused) -> HttpResponse:
-        return problem(api, request, status=403, title="Forbidden", detail=str(exc.message))
+        return problem(api, request, status=403, title=_("Forbidden"), detail=str(exc.message))
 
     @api.exception_handler(ApplicationError)
     def application_error(request: HttpRequest, exc: ApplicationError) -> HttpResponse:
-        return problem(api, request, status=400, title="Bad request", detail=str(exc.message), **exc.extra)
+        # A refusal that names its bad parameters is an invalid request (422); any other is a bad request (400).
+        if "errors" in exc.extra:
+            return problem(api, request, status=422, title=_("Invalid request"), detail=str(exc.message), **exc.extra)
+        return problem(api, request, status=400, title=_("Bad request"), detail=str(exc.message), **exc.extra)
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:

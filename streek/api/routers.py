@@ -4,6 +4,9 @@ from ninja import NinjaAPI
 
 
 def register_routers(api: NinjaAPI) -> None:
-    from . import errors
+    from . import errors, organisations, sales_points, territory
 
     errors.register_handlers(api)
+    api.add_router("", sales_points.router)
+    api.add_router("", organisations.router)
+    api.add_router("", territory.router)

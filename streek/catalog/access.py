@@ -71,7 +71,7 @@ def access_organisation(*, actor: Actor, organisation_id: int, for_write: bool =
 
 def access_inventory_import(*, actor: Actor, import_id: int) -> InventoryImport:
     """An import is seen by the user who uploaded it, the officers of its municipality and platform admins."""
-    job = InventoryImport.objects.filter(pk=import_id).first()
+    job = InventoryImport.objects.defer("content").filter(pk=import_id).first()  # the file may be megabytes
     if job is None:
         raise NotFound("import")
     if is_platform_admin(actor=actor):

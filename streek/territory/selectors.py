@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils.text import slugify
 
 from streek.core.exceptions import NotFound
@@ -18,10 +18,14 @@ class GeocodeResult:
     precision: str  # "municipality": the representative point of the municipality
 
 
-def municipality_list(*, country_code: str | None = None, search: str = "") -> QuerySet[Municipality]:
+def municipality_list(
+    *, country_code: str | None = None, search: str = "", province_code: str = ""
+) -> QuerySet[Municipality]:
     qs = Municipality.objects.select_related("country", "province")
     if country_code:
         qs = qs.filter(country__code=country_code)
+    if province_code:
+        qs = qs.filter(province__code=province_code)
     if search:
         qs = qs.filter(Q(name_nl__icontains=search) | Q(name_fr__icontains=search) | Q(code__iexact=search))
     return qs.order_by("name_nl")
@@ -43,6 +47,75 @@ def custom_region_get(*, slug: str) -> CustomRegion:
         return CustomRegion.objects.get(slug=slug)
     except CustomRegion.DoesNotExist as error:
         raise NotFound("region") from error
+
+
+@dataclass(frozen=True)
+class RegionSummary:
+    """A custom region (by slug) or a province (by code): what the region filter of the map accepts."""
+
+    kind: str  # "custom" or "province"
+    slug: str  # the slug of a custom region, the code of a province
+    name: str
+    country_code: str | None  # None for a custom region, which may cross borders
+    municipality_count: int
+
+
+@dataclass(frozen=True)
+class RegionDetail(RegionSummary):
+    description: str
+    municipality_codes: list[str]
+
+
+def region_list() -> list[RegionSummary]:
+    """Custom regions by name, then provinces by code: two queries."""
+    custom = CustomRegion.objects.annotate(municipality_count=Count("municipalities")).order_by("name", "id")
+    provinces = (
+        Province.objects.select_related("country").annotate(municipality_count=Count("municipalities")).order_by("code")
+    )
+    return [
+        RegionSummary(
+            kind="custom", slug=r.slug, name=r.name, country_code=None, municipality_count=r.municipality_count
+        )
+        for r in custom
+    ] + [
+        RegionSummary(
+            kind="province",
+            slug=p.code,
+            name=p.name,
+            country_code=p.country.code,
+            municipality_count=p.municipality_count,
+        )
+        for p in provinces
+    ]
+
+
+def region_get(*, region: str) -> RegionDetail:
+    """A custom region by slug or a province by code, with the codes of its municipalities."""
+    custom = CustomRegion.objects.filter(slug=region).first()
+    if custom is not None:
+        codes = list(custom.municipalities.order_by("code").values_list("code", flat=True))
+        return RegionDetail(
+            kind="custom",
+            slug=custom.slug,
+            name=custom.name,
+            country_code=None,
+            municipality_count=len(codes),
+            description=custom.description,
+            municipality_codes=codes,
+        )
+    province = Province.objects.select_related("country").filter(code=region).first()
+    if province is None:
+        raise NotFound("region")
+    codes = list(province.municipalities.order_by("code").values_list("code", flat=True))
+    return RegionDetail(
+        kind="province",
+        slug=province.code,
+        name=province.name,
+        country_code=province.country.code,
+        municipality_count=len(codes),
+        description="",
+        municipality_codes=codes,
+    )
 
 
 def region_municipality_ids(*, region: str) -> list[int]:

@@ -8,5 +8,10 @@ urlpatterns = [
     path("", home.home, name="home"),
     path("", include("streek.web.accounts.urls")),
     path("", include("streek.web.find.urls")),
+    # before "beheer/": the inventory pages take "beheer/<municipality_code>/"
+    path("beheer/import/", include("streek.web.imports.urls")),
     path("beheer/", include("streek.web.inventory.urls")),
+    path("", include("streek.web.inventory.public_urls")),
+    path("open-data/", include("streek.web.opendata.urls")),
+    path("brochure/", include("streek.web.brochure.urls")),
 ]

@@ -92,6 +92,10 @@ class SalesPoint(BaseModel):
             models.Index(fields=["status", "lat", "lon"], name="catalog_sp_status_position"),
             models.Index(fields=["municipality", "status"], name="catalog_sp_municipality_status"),
             models.Index(fields=["status", "name", "id"], name="catalog_sp_status_name"),
+            # the public list by name: read in index order and stop after a page (status IN (...) cannot use the above)
+            models.Index(fields=["name", "id"], name="catalog_sp_name_id"),
+            # the map and the list filtered on a type (the most used filter) within a viewport or radius
+            models.Index(fields=["type", "status", "lat", "lon"], name="catalog_sp_type_position"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(lat__gte=-90, lat__lte=90), name="catalog_sp_lat_range"),

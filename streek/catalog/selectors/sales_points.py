@@ -1,11 +1,26 @@
 """Reads of sales points for the map, the list, the API and the open data: one filter, shared by all."""
 
+import bisect
+import hashlib
 import math
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from typing import Any
 
-from django.db.models import Avg, Count, Exists, F, FloatField, OuterRef, Prefetch, Q, QuerySet, Value
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import (
+    Avg,
+    Count,
+    Exists,
+    F,
+    FloatField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+)
 from django.db.models.functions import Floor
 
 from streek.core.exceptions import NotFound
@@ -19,6 +34,28 @@ from ..opening_hours import local_now, open_on_q
 KM_PER_DEGREE = 111.195
 # Above this many points in a viewport the map gets server-side clusters instead of single markers.
 MAP_CLUSTER_THRESHOLD = 1500
+# Up to this zoom level (cells of 0.04 degree and more) cluster grids of the whole territory are cached.
+MAP_GRID_CACHE_MAX_ZOOM = 11
+# The fields of a row of sales_point_rows (list pages and the API list).
+LIST_ROW_FIELDS = (
+    "id",
+    "slug",
+    "name",
+    "type",
+    "status",
+    "street",
+    "postal_code",
+    "locality",
+    "lat",
+    "lon",
+    "cooled",
+    "last_verified_at",
+    "municipality__code",
+    "municipality__name_nl",
+    "municipality__name_fr",
+)
+# (cell row, cell column, number of points, mean latitude, mean longitude)
+GridCell = tuple[int, int, int, float, float]
 
 
 @dataclass(frozen=True)
@@ -112,6 +149,44 @@ def sales_point_list(filters: SalesPointFilters) -> QuerySet[SalesPoint]:
     return qs.order_by("name", "id")
 
 
+def sales_point_rows(filters: SalesPointFilters) -> QuerySet[SalesPoint, dict[str, Any]]:
+    """The list of sales_point_list as plain rows for fast serialisation: one query per page, no prefetches.
+
+    Each row has LIST_ROW_FIELDS and, with a centre, `distance_sq`. Categories and labels come from
+    sales_point_concept_keys, open now from sales_point_open_ids, for the ids of one page.
+    """
+    fields = [*LIST_ROW_FIELDS] + (["distance_sq"] if filters.near is not None else [])
+    return (
+        sales_point_filter(filters)
+        .values(*fields)
+        .order_by("distance_sq" if filters.near is not None else "name", "id")
+    )
+
+
+def sales_point_open_ids(*, sales_point_ids: list[int], at: datetime) -> set[int]:
+    """The ids among these that are active and open at `at` (local time): the rule of the open_now filter."""
+    qs = SalesPoint.objects.filter(pk__in=sales_point_ids, status="active").filter(
+        open_on_q(at.date(), at.time().replace(tzinfo=None))
+    )
+    return set(qs.values_list("id", flat=True))
+
+
+def sales_point_concept_keys(*, sales_point_ids: list[int]) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
+    """Category keys and label keys per sales point id: two queries, whatever the number of points."""
+    result: list[dict[int, list[str]]] = []
+    for through in (SalesPoint.categories.through, SalesPoint.labels.through):
+        keys: dict[int, list[str]] = {pk: [] for pk in sales_point_ids}
+        rows = (
+            through.objects.filter(salespoint_id__in=sales_point_ids)
+            .order_by("concept__path")
+            .values_list("salespoint_id", "concept__key")
+        )
+        for pk, key in rows:
+            keys[pk].append(key)
+        result.append(keys)
+    return result[0], result[1]
+
+
 def distance_km(point: SalesPoint) -> float | None:
     value = getattr(point, "distance_sq", None)
     return math.sqrt(value) if value is not None else None
@@ -136,24 +211,69 @@ def cluster_cell_degrees(zoom: int) -> float:
     return 360.0 / (2 ** max(0, min(zoom, 20))) / 256 * 60
 
 
+def _point_rows(qs: QuerySet[SalesPoint]) -> list[dict[str, Any]]:
+    fields = ("id", "slug", "name", "type", "status", "lat", "lon")
+    return list(qs.order_by("id").values(*fields)[:MAP_CLUSTER_THRESHOLD])
+
+
+def _grid_cells(qs: QuerySet[SalesPoint], cell: float) -> list[GridCell]:
+    """One GROUP BY: (cell row, cell column, count, mean lat, mean lon) per non-empty cell, sorted by cell."""
+    size = Value(cell, output_field=FloatField())
+    grouped = (
+        qs.annotate(cell_y=Floor(F("lat") / size), cell_x=Floor(F("lon") / size))
+        .values("cell_y", "cell_x")
+        .annotate(count=Count("*"), mean_lat=Avg("lat"), mean_lon=Avg("lon"))
+        .values_list("cell_y", "cell_x", "count", "mean_lat", "mean_lon")
+        .order_by()
+    )
+    return sorted((int(y), int(x), n, lat, lon) for y, x, n, lat, lon in grouped)
+
+
+def _cached_grid(filters: SalesPointFilters, zoom: int, timeout: int) -> list[GridCell]:
+    """The cluster grid of the whole territory for these filters (without the viewport), from the cache."""
+    unbounded = replace(filters, bbox=None)
+    digest = hashlib.sha256(repr((unbounded, zoom)).encode()).hexdigest()
+    key = f"catalog:sales-point-map-grid:{digest}"
+    grid: list[GridCell] | None = cache.get(key)
+    if grid is None:
+        grid = _grid_cells(sales_point_filter(unbounded), cluster_cell_degrees(zoom))
+        cache.set(key, grid, timeout)
+    return grid
+
+
+def _cells_in_view(grid: list[GridCell], box: BoundingBox | None, cell: float) -> list[GridCell]:
+    if box is None:
+        return grid
+    y0, y1 = math.floor(box.south / cell), math.floor(box.north / cell)
+    x0, x1 = math.floor(box.west / cell), math.floor(box.east / cell)
+    start = bisect.bisect_left(grid, (y0,))
+    end = bisect.bisect_left(grid, (y1 + 1,))
+    return [c for c in grid[start:end] if x0 <= c[1] <= x1]
+
+
 def sales_point_map(filters: SalesPointFilters, *, zoom: int) -> MapResult:
-    """Markers for a viewport: single points when few, grid clusters (one GROUP BY query) when many."""
+    """Markers for a viewport: single points when few, grid clusters (one GROUP BY query) when many.
+
+    At zoom levels up to MAP_GRID_CACHE_MAX_ZOOM, when settings.STREEK_MAP_GRID_CACHE_SECONDS > 0, the clusters come
+    from a cached grid of the whole territory for the same filters (one GROUP BY per filter set, zoom level and
+    cache period); a viewport then costs no query when it holds many points and one when it holds few. Clusters are
+    then whole grid cells (stable while panning) and `total` counts the points of the cells the viewport touches.
+    """
+    timeout = int(getattr(settings, "STREEK_MAP_GRID_CACHE_SECONDS", 0))
+    cell = cluster_cell_degrees(zoom)
+    if timeout > 0 and zoom <= MAP_GRID_CACHE_MAX_ZOOM and not filters.open_now:
+        cells = _cells_in_view(_cached_grid(filters, zoom, timeout), filters.bbox, cell)
+        in_view = sum(c[2] for c in cells)
+        if in_view <= MAP_CLUSTER_THRESHOLD:
+            rows = _point_rows(sales_point_filter(filters))
+            return MapResult(clusters=[], points=rows, total=len(rows))
+        clusters = [MapCluster(lat=lat, lon=lon, count=n) for _y, _x, n, lat, lon in cells]
+        return MapResult(clusters=clusters, points=[], total=in_view)
     qs = sales_point_filter(filters)
     total = qs.count()
     if total <= MAP_CLUSTER_THRESHOLD or zoom >= 15:
-        rows = list(qs.order_by("id").values("id", "slug", "name", "type", "status", "lat", "lon")[:MAP_CLUSTER_THRESHOLD])
-        return MapResult(clusters=[], points=rows, total=total)
-    cell = cluster_cell_degrees(zoom)
-    grouped = (
-        qs.annotate(
-            cell_y=Floor(F("lat") / Value(cell, output_field=FloatField())),
-            cell_x=Floor(F("lon") / Value(cell, output_field=FloatField())),
-        )
-        .values("cell_y", "cell_x")
-        .annotate(count=Count("id"), lat=Avg("lat"), lon=Avg("lon"))
-        .order_by()
-    )
-    clusters = [MapCluster(lat=row["lat"], lon=row["lon"], count=row["count"]) for row in grouped]
+        return MapResult(clusters=[], points=_point_rows(qs), total=total)
+    clusters = [MapCluster(lat=lat, lon=lon, count=n) for _y, _x, n, lat, lon in _grid_cells(qs, cell)]
     return MapResult(clusters=clusters, points=[], total=total)
 
 

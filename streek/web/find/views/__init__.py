@@ -1,0 +1,1 @@
+"""Views of the public Find pages: map, list, sales point, organisation, embeddable map, calendar."""
