@@ -12,7 +12,6 @@ from collections.abc import Iterator
 import pytest
 from django.db import connection
 
-
 # The data the migrations load; content types and permissions come back by themselves after a flush.
 REFERENCE_MODELS = ("territory.", "catalog.concept")
 
