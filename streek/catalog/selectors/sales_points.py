@@ -85,6 +85,12 @@ def _concept_subtree_q(scheme: str, keys: tuple[str, ...]) -> QuerySet[Concept]:
     return Concept.objects.filter(scheme=scheme).filter(condition)
 
 
+def _has_concept(through: Any, scheme: str, keys: tuple[str, ...]) -> Exists:
+    """The point is linked (through the given many-to-many table) to one of the concepts or a narrower one."""
+    concepts = _concept_subtree_q(scheme, keys)
+    return Exists(through.objects.filter(salespoint_id=OuterRef("pk"), concept_id__in=concepts.values("pk")))
+
+
 def sales_point_filter(filters: SalesPointFilters, qs: QuerySet[SalesPoint] | None = None) -> QuerySet[SalesPoint]:
     """Apply the filters; a constant number of queries whatever the data size."""
     qs = SalesPoint.objects.all() if qs is None else qs
@@ -94,17 +100,9 @@ def sales_point_filter(filters: SalesPointFilters, qs: QuerySet[SalesPoint] | No
     if filters.types:
         qs = qs.filter(type__in=filters.types)
     if filters.categories:
-        through = SalesPoint.categories.through
-        concepts = _concept_subtree_q("product_type", filters.categories)
-        qs = qs.filter(
-            Exists(through.objects.filter(salespoint_id=OuterRef("pk"), concept_id__in=concepts.values("pk")))
-        )
+        qs = qs.filter(_has_concept(SalesPoint.categories.through, "product_type", filters.categories))
     if filters.labels:
-        through = SalesPoint.labels.through
-        concepts = _concept_subtree_q("facet", filters.labels)
-        qs = qs.filter(
-            Exists(through.objects.filter(salespoint_id=OuterRef("pk"), concept_id__in=concepts.values("pk")))
-        )
+        qs = qs.filter(_has_concept(SalesPoint.labels.through, "facet", filters.labels))
     if filters.municipality:
         qs = qs.filter(municipality__code=filters.municipality)
     if filters.region:
@@ -124,7 +122,7 @@ def sales_point_filter(filters: SalesPointFilters, qs: QuerySet[SalesPoint] | No
         if filters.radius_km:
             box = bbox_around(filters.near, filters.radius_km)
             qs = qs.filter(lat__gte=box.south, lat__lte=box.north, lon__gte=box.west, lon__lte=box.east)
-            qs = qs.filter(distance_sq__lte=filters.radius_km**2)
+            qs = qs.filter(Q(distance_sq__lte=filters.radius_km**2))
     return qs
 
 
