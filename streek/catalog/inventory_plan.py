@@ -6,9 +6,8 @@ few thousand rows whatever the file size.
 """
 
 import math
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import time
 from typing import Any
 
 from django.db.models import QuerySet
@@ -154,12 +153,14 @@ def _validated_rows(
     errors: RowErrors,
     progress: Progress | None,
 ) -> list[CleanRow]:
-    columns = set(table.columns) | osm_provided_columns(table.columns)
+    osm = osm_provided_columns(table.columns)
+    columns = set(table.columns) | osm
     clean_rows: list[CleanRow] = []
     by_ref: dict[str, int] = {}
     grid = _Grid()
     for index, (number, raw) in enumerate(table.rows, start=1):
-        raw = osm_columns(raw)
+        if osm or "=" in raw.get("type", ""):
+            raw = osm_columns(raw)
         clean = validate_row(raw, row=number, columns=columns, lookups=lookups, scope=scope, errors=errors)
         if clean is not None:
             ref = clean.fields.get("external_ref", "")
@@ -354,52 +355,6 @@ def inventory_plan(
     )
 
 
-def _display(name: str, value: Any, lookups: InventoryLookups | None) -> str:
-    if value is None:
-        return ""
-    if name == "municipality_id" and lookups is not None:
-        municipality = lookups.by_id.get(value)
-        return f"{municipality.name} ({municipality.code})" if municipality else str(value)
-    if isinstance(value, bool):
-        return _("yes") if value else _("no")
-    if isinstance(value, (list, tuple)):
-        return " | ".join(str(v) for v in value)
-    if isinstance(value, time):
-        return f"{value:%H:%M}"
-    return str(value)
-
-
-def plan_summary(plan: ImportPlan) -> dict[str, Any]:
-    """Counts and the first rows that change, as JSON for InventoryImport.summary and the dry-run page."""
-    counts = {"create": 0, "update": 0, "unchanged": 0, "matched_by_name": 0}
-    listed: list[dict[str, Any]] = []
-    for row in plan.rows:
-        counts[row.action] += 1
-        if row.matched_by == "name_position":
-            counts["matched_by_name"] += 1
-        if row.action == "unchanged" or len(listed) >= SUMMARY_ROWS:
-            continue
-        listed.append(
-            {
-                "row": row.clean.row,
-                "action": row.action,
-                "name": row.clean.fields.get("name", ""),
-                "matched_by": row.matched_by,
-                "changes": [
-                    [name.removesuffix("_id"), _display(name, old, plan.lookups), _display(name, new, plan.lookups)]
-                    for name, (old, new) in row.changes.items()
-                ],
-            }
-        )
-    return {
-        **counts,
-        "total": plan.total,
-        "rows": listed,
-        "rows_truncated": counts["create"] + counts["update"] > len(listed),
-        "ignored_columns": plan.ignored_columns,
-    }
-
-
 def created_fields(clean: CleanRow) -> dict[str, Any]:
     """The fields of a new point from a row: unset columns take the model defaults."""
     fields = dict(clean.fields)
@@ -409,7 +364,3 @@ def created_fields(clean: CleanRow) -> dict[str, Any]:
     fields["lat"], fields["lon"] = clean.lat, clean.lon
     fields.setdefault("position_exact", clean.position_given)
     return fields
-
-
-def changed_rows(plan: ImportPlan) -> Iterable[PlannedRow]:
-    return (row for row in plan.rows if row.action != "unchanged")

@@ -32,8 +32,8 @@ from ..inventory_plan import (
     Progress,
     file_error_message,
     inventory_plan,
-    plan_summary,
 )
+from ..inventory_summary import plan_summary
 from ..models import InventoryImport, SalesPoint, SalesPointRevision
 from .inventory_write import inventory_plan_write
 
