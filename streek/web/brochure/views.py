@@ -54,7 +54,7 @@ def brochure_html(brochure: Brochure) -> str:
 
 
 def _form(request: HttpRequest, data: Any = None) -> BrochureForm:
-    initial = {"language": (get_language() or "nl")[:2]}
+    initial = {"language": (get_language() or "nl")[:2], "municipality": request.GET.getlist("municipality")}
     return BrochureForm(data, areas=open_data_areas(), initial=initial)
 
 

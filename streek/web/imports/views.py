@@ -36,8 +36,13 @@ def _scope(request: HttpRequest) -> tuple[QuerySet[Municipality], bool]:
 @require_http_methods(["GET", "POST"])
 def import_upload(request: HttpRequest) -> HttpResponse:
     municipalities, required = _scope(request)
+    preselected = municipalities.filter(code=request.GET.get("municipality", "")).first()
     form = ImportUploadForm(
-        request.POST or None, request.FILES or None, municipalities=municipalities, required=required
+        request.POST or None,
+        request.FILES or None,
+        municipalities=municipalities,
+        required=required,
+        initial={"municipality": preselected},
     )
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
