@@ -13,3 +13,5 @@ STORAGES = {
 }
 STREEK_TILE_URL = ""
 STREEK_MAP_GRID_CACHE_SECONDS = 0
+# Tests must see their own data at once: no caching between requests.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}

@@ -28,7 +28,7 @@ from streek.core.geo import BoundingBox, Point, bbox_around
 from streek.territory.selectors import region_municipality_ids
 
 from ..choices import PUBLIC_STATUSES
-from ..models import Concept, SalesPoint
+from ..models import ClosurePeriod, Concept, OpeningRule, SalesPoint
 from ..opening_hours import local_now, open_on_q
 
 KM_PER_DEGREE = 111.195
@@ -138,8 +138,13 @@ def sales_point_list(filters: SalesPointFilters) -> QuerySet[SalesPoint]:
     """Points for a list page or API page: nearest first when a place is given, else by name."""
     qs = sales_point_filter(filters).select_related("municipality", "operator")
     qs = qs.prefetch_related(
-        "opening_rules",
-        "closures",
+        Prefetch(
+            "opening_rules",
+            queryset=OpeningRule.objects.only(
+                "sales_point_id", "weekday", "opens", "closes", "season_start", "season_end", "season_name"
+            ),
+        ),
+        Prefetch("closures", queryset=ClosurePeriod.objects.only("sales_point_id", "start_date", "end_date", "reason")),
         Prefetch("categories", queryset=Concept.objects.only("id", "key", "label_nl", "label_fr", "label_en")),
     )
     if filters.near is not None:

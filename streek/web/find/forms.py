@@ -3,7 +3,9 @@
 from typing import Any, cast
 
 from django import forms
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from streek.catalog.choices import PUBLIC_STATUSES, ChangeReportKind, EventKind, SalesPointType
@@ -12,8 +14,11 @@ from streek.catalog.services.change_reports import REPORTABLE_FIELDS
 from streek.territory.models import Municipality, Province
 from streek.territory.selectors import custom_region_list
 
+from ..widgets import FastSelect
+
 RADIUS_CHOICES = [("2", _("2 km")), ("5", _("5 km")), ("10", _("10 km")), ("25", _("25 km")), ("50", _("50 km"))]
 DEFAULT_RADIUS = "25"
+AREA_CHOICES_SECONDS = 300
 
 Choices = list[tuple[str, Any]]
 
@@ -46,14 +51,22 @@ def label_choices() -> Choices:
 
 
 def area_choices(*, with_events: bool = False) -> Choices:
-    """Municipalities that have public sales points (or events), custom regions and provinces, as option groups."""
+    """Municipalities that have public sales points (or events), custom regions and provinces, as option groups.
+
+    Cached a few minutes per language: with points in every municipality this is a thousand options.
+    """
+    key = f"find:area-choices:{get_language()}:{int(with_events)}"
+    return cast(Choices, cache.get_or_set(key, lambda: _area_choices(with_events=with_events), AREA_CHOICES_SECONDS))
+
+
+def _area_choices(*, with_events: bool) -> Choices:
     present = Exists(SalesPoint.objects.filter(municipality_id=OuterRef("pk"), status__in=PUBLIC_STATUSES))
     if with_events:
         present = Exists(Event.objects.filter(municipality_id=OuterRef("pk")))
     municipalities = sorted(Municipality.objects.filter(present), key=lambda m: m.name.lower())
     regions = list(custom_region_list())
     provinces = sorted(Province.objects.all(), key=lambda p: p.name.lower())
-    choices: Choices = [("", _("Everywhere"))]
+    choices: Choices = [("", str(_("Everywhere")))]
     if municipalities:
         choices.append((str(_("Municipalities")), [(f"municipality:{m.code}", m.name) for m in municipalities]))
     if regions:
@@ -93,9 +106,9 @@ class FindFilterForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    category = forms.ChoiceField(label=_("Product category"), required=False)
-    label = forms.ChoiceField(label=_("Label"), required=False)
-    area = forms.ChoiceField(label=_("Municipality or region"), required=False)
+    category = forms.ChoiceField(label=_("Product category"), required=False, widget=FastSelect)
+    label = forms.ChoiceField(label=_("Label"), required=False, widget=FastSelect)
+    area = forms.ChoiceField(label=_("Municipality or region"), required=False, widget=FastSelect)
     open_now = forms.BooleanField(label=_("Open now"), required=False)
     open_on = forms.DateField(label=_("Open on"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
@@ -197,7 +210,7 @@ class ChangeReportForm(forms.Form):
 
 class EventFilterForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of event"), required=False)
-    area = forms.ChoiceField(label=_("Municipality or region"), required=False)
+    area = forms.ChoiceField(label=_("Municipality or region"), required=False, widget=FastSelect)
     month = forms.RegexField(
         label=_("Month"), regex=r"^\d{4}-(0[1-9]|1[0-2])$", required=False, widget=forms.HiddenInput
     )
