@@ -65,9 +65,7 @@ def opening_status(point: SalesPoint, at: datetime | None = None, horizon_days: 
         if _closed_on(closures, day):
             continue
         mmdd = month_day(day.month, day.day)
-        todays = sorted(
-            (r for r in rules if r.weekday == day.weekday() and r.in_season(mmdd)), key=lambda r: r.opens
-        )
+        todays = sorted((r for r in rules if r.weekday == day.weekday() and r.in_season(mmdd)), key=lambda r: r.opens)
         for rule in todays:
             opens = datetime.combine(day, rule.opens, tzinfo=tz)
             closes = datetime.combine(day, rule.closes, tzinfo=tz)
@@ -83,4 +81,6 @@ def weekly_schedule(point: SalesPoint, day: date | None = None) -> list[tuple[in
     day = day or local_now().date()
     mmdd = month_day(day.month, day.day)
     rules = [r for r in point.opening_rules.all() if r.in_season(mmdd)]
-    return [(weekday, sorted((r for r in rules if r.weekday == weekday), key=lambda r: r.opens)) for weekday in range(7)]
+    return [
+        (weekday, sorted((r for r in rules if r.weekday == weekday), key=lambda r: r.opens)) for weekday in range(7)
+    ]

@@ -54,5 +54,7 @@ def normalise_postal_code(country_code: str, value: str) -> str:
         digits, letters = value[:4], value[4:].strip()
         return f"{digits} {letters}".strip()
     raise ValidationError(
-        _("'%(value)s' is not a valid postal code for this country."), code="invalid_postal_code", params={"value": value}
+        _("'%(value)s' is not a valid postal code for this country."),
+        code="invalid_postal_code",
+        params={"value": value},
     )

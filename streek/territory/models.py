@@ -64,9 +64,7 @@ class Province(LocalisedNameMixin, BaseModel):
     """A province (Belgian NIS code, Dutch CBS PV code)."""
 
     code = models.CharField(_("code"), max_length=10, unique=True)
-    country = models.ForeignKey(
-        Country, on_delete=models.PROTECT, related_name="provinces", verbose_name=_("country")
-    )
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="provinces", verbose_name=_("country"))
     region = models.ForeignKey(
         AdminRegion,
         on_delete=models.PROTECT,

@@ -157,11 +157,8 @@ def geocode(*, country_code: str, postal_code: str = "", locality: str = "") -> 
                     Q(name_nl__iexact=locality.strip()) | Q(name_fr__iexact=locality.strip())
                 )
             ]
-    candidates = [m for m in candidates if m.lat is not None and m.lon is not None]
-    if not candidates:
-        raise NotFound("address")
-    municipality = candidates[0]
-    assert municipality.lat is not None and municipality.lon is not None
-    return GeocodeResult(
-        municipality=municipality, point=Point(lat=municipality.lat, lon=municipality.lon), precision="municipality"
-    )
+    for municipality in candidates:
+        if municipality.lat is not None and municipality.lon is not None:
+            point = Point(lat=municipality.lat, lon=municipality.lon)
+            return GeocodeResult(municipality=municipality, point=point, precision="municipality")
+    raise NotFound("address")

@@ -439,6 +439,7 @@ def grid_cache(settings: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     """The cluster grid cache on (it is off in the test settings), empty, with a threshold of 2 markers."""
     from django.core.cache import cache
 
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "grid"}}
     settings.STREEK_MAP_GRID_CACHE_SECONDS = 60
     monkeypatch.setattr(sales_point_selectors, "MAP_CLUSTER_THRESHOLD", 2)
     cache.clear()

@@ -51,7 +51,9 @@ class Event(BaseModel):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = ["starts_at", "id"]
-        constraints = [models.CheckConstraint(condition=Q(ends_at__gte=models.F("starts_at")), name="catalog_event_order")]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gte=models.F("starts_at")), name="catalog_event_order")
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -65,7 +65,9 @@ def revision_record(
     )
 
 
-def _set_concepts(point: SalesPoint, *, categories: Iterable[str] | None, labels: Iterable[str] | None) -> dict[str, Any]:
+def _set_concepts(
+    point: SalesPoint, *, categories: Iterable[str] | None, labels: Iterable[str] | None
+) -> dict[str, Any]:
     changes: dict[str, Any] = {}
     if categories is not None:
         old = sorted(point.categories.values_list("key", flat=True))
@@ -155,9 +157,7 @@ def sales_point_verify(*, sales_point: SalesPoint, actor: User, note: str = "") 
 
 
 @transaction.atomic
-def sales_point_close(
-    *, sales_point: SalesPoint, actor: User, temporarily: bool = False, note: str = ""
-) -> SalesPoint:
+def sales_point_close(*, sales_point: SalesPoint, actor: User, temporarily: bool = False, note: str = "") -> SalesPoint:
     status = SalesPointStatus.TEMPORARILY_CLOSED if temporarily else SalesPointStatus.CLOSED
     return sales_point_update(
         sales_point=sales_point, actor=actor, status=status, action=RevisionAction.CLOSED, note=note

@@ -68,7 +68,9 @@ def test_seasonal_rule_wrapping_new_year() -> None:
 
 def test_weekly_schedule_shows_the_rules_of_the_season() -> None:
     point = make_point()
-    OpeningRule.objects.create(sales_point=point, weekday=2, opens=time(9), closes=time(12), season_start=501, season_end=930)
+    OpeningRule.objects.create(
+        sales_point=point, weekday=2, opens=time(9), closes=time(12), season_start=501, season_end=930
+    )
     OpeningRule.objects.create(sales_point=point, weekday=2, opens=time(14), closes=time(17))
 
     summer = dict(weekly_schedule(point, date(2026, 6, 1)))

@@ -20,9 +20,7 @@ def test_every_shipped_concept_has_a_dutch_label_in_the_csv() -> None:
     dutch = read_dutch_labels()
 
     # when reading every scheme
-    concepts = [
-        (scheme, concept) for scheme in FILES for concept in read_concepts(scheme)
-    ]
+    concepts = [(scheme, concept) for scheme in FILES for concept in read_concepts(scheme)]
 
     # then every concept has a non-empty Dutch label and the CSV holds no stray keys
     assert concepts
@@ -43,17 +41,12 @@ def test_load_taxonomies_gives_every_concept_a_dutch_label() -> None:
     assert counts == {"product_type": 255, "facet": 227, "measure": 126}
     assert Concept.objects.count() == sum(counts.values())
     assert Concept.objects.filter(label_nl="").count() == 0
-    assert (
-        Concept.objects.get(scheme="product_type", key="vegetable").label_nl
-        == "Groenten"
-    )
+    assert Concept.objects.get(scheme="product_type", key="vegetable").label_nl == "Groenten"
     assert Concept.objects.get(scheme="measure", key="Kilogram").label_nl == "kilogram"
 
 
 @pytest.mark.django_db
-def test_load_taxonomies_links_narrower_product_types_to_their_broader_concept() -> (
-    None
-):
+def test_load_taxonomies_links_narrower_product_types_to_their_broader_concept() -> None:
     # when loading
     _load()
 

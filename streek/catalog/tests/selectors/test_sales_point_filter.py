@@ -23,7 +23,9 @@ def point(name: str, *, code: str = "71053", lat: float = 50.81, lon: float = 5.
     municipality = Municipality.objects.get(code=code)
     defaults: dict[str, object] = {"type": "farm_shop", "status": "active"}
     defaults.update(fields)
-    return SalesPoint.objects.create(name=name, slug=name.lower().replace(" ", "-"), municipality=municipality, lat=lat, lon=lon, **defaults)
+    return SalesPoint.objects.create(
+        name=name, slug=name.lower().replace(" ", "-"), municipality=municipality, lat=lat, lon=lon, **defaults
+    )
 
 
 def names(filters: SalesPointFilters) -> list[str]:
@@ -66,7 +68,9 @@ def test_open_on_a_day_respects_weekday_season_and_closures() -> None:
     weekly = point("Wekelijks")
     OpeningRule.objects.create(sales_point=weekly, weekday=1, opens=time(9), closes=time(12))
     summer = point("Zomer")
-    OpeningRule.objects.create(sales_point=summer, weekday=1, opens=time(9), closes=time(12), season_start=501, season_end=930)
+    OpeningRule.objects.create(
+        sales_point=summer, weekday=1, opens=time(9), closes=time(12), season_start=501, season_end=930
+    )
     holiday = point("Vakantie")
     OpeningRule.objects.create(sales_point=holiday, weekday=1, opens=time(9), closes=time(12))
     ClosurePeriod.objects.create(sales_point=holiday, start_date=tuesday, end_date=tuesday)

@@ -18,9 +18,7 @@ def test_belgian_postal_code_gives_its_municipality_and_point() -> None:
 def test_shared_postal_code_is_resolved_by_locality() -> None:
     from streek.territory.models import PostalCode
 
-    shared = (
-        PostalCode.objects.values("code").annotate(n=Count("id")).filter(n__gt=1).order_by("code").first()
-    )
+    shared = PostalCode.objects.values("code").annotate(n=Count("id")).filter(n__gt=1).order_by("code").first()
     assert shared is not None
     codes = list(PostalCode.objects.filter(code=shared["code"]).select_related("municipality"))
     wanted = codes[-1].municipality
