@@ -3,7 +3,9 @@ from decimal import Decimal
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
+from streek.catalog.choices import Allergen, Practice
 from streek.catalog.tests.factories import (
     OrganisationFactory,
     OrganisationLabelFactory,
@@ -45,22 +47,26 @@ def test_shows_the_producer_its_labels_points_and_products(client: Client) -> No
     VariantFactory(product=leek, name="bussel", price=Decimal("2.50"), vat_rate=Decimal("6.00"))
     ProductClaimFactory(product=leek, text_nl="Geen kunstmest", evidence="Teeltplan 2025")
 
-    response = client.get(url(farm.slug))
+    response = client.get(url(farm.slug), HTTP_ACCEPT_LANGUAGE="nl")
 
     html = response.content.decode()
+    with translation.override("nl"):
+        organic, gluten, celery = (
+            str(label) for label in (Practice.ORGANIC.label, Allergen.GLUTEN.label, Allergen.CELERY.label)
+        )
     assert response.status_code == 200
     assert "Hoeve De Linde" in html
     assert "Groenten van het veld." in html
     assert "0123.456.789" in html
-    assert "Organic farming" in html
+    assert organic in html
     assert "BE-BIO-01-777" in html
     assert "Automaat De Linde" in html
     assert "Oude winkel" not in html
     assert "Prei" in html
     assert "januari, februari, november, december" in html
     assert "€&nbsp;2,65" in html  # 2.50 + 6 % VAT, Dutch decimal comma
-    assert "Cereals containing gluten" not in html
-    assert "Celery" in html
+    assert gluten not in html
+    assert celery in html
     assert "Geen kunstmest" in html
     assert "Teeltplan 2025" in html
     assert "Koel bewaren." in html

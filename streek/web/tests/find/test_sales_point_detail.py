@@ -3,8 +3,9 @@ from datetime import time, timedelta
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from streek.catalog.choices import Accessibility
 from streek.catalog.tests.factories import (
     ClosurePeriodFactory,
     EventFactory,
@@ -54,7 +55,7 @@ def test_shows_the_point_its_hours_products_and_labels(client: Client) -> None:
     OrganisationLabelFactory(organisation=farm, certificate_number="BE-BIO-01-12345")
     EventFactory(sales_point=point, title_nl="Opendeurdag", kind="open_farm_day")
 
-    response = client.get(url(point.slug))
+    response = client.get(url(point.slug), HTTP_ACCEPT_LANGUAGE="nl")
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -66,7 +67,8 @@ def test_shows_the_point_its_hours_products_and_labels(client: Client) -> None:
     assert "BE-BIO-01-12345" in html
     assert "Opendeurdag" in html
     assert "Payconiq" in html
-    assert "Wheelchair accessible" in html
+    with translation.override("nl"):
+        assert str(Accessibility.WHEELCHAIR.label) in html
     assert "https://www.openstreetmap.org/directions?to=50.816800,5.186500" in html
     assert reverse("web:organisation_detail", args=["hoeve-de-linde"]) in html
     assert reverse("web:sales_point_report", args=[point.slug]) in html

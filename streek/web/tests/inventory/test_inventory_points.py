@@ -2,7 +2,8 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from streek.accounts.tests.factories import MembershipFactory, OfficerFactory
 from streek.catalog.choices import RevisionAction, SalesPointSource, SalesPointStatus
@@ -152,7 +153,9 @@ def test_edit_with_bad_data_shows_errors_and_changes_nothing() -> None:
     assert response.status_code == 400
     form = response.context["form"]
     assert set(form.errors) == {"name", "email", "lat", "type"}
-    assert "Nothing was saved" in response.content.decode() or "Er is niets bewaard" in response.content.decode()
+    with translation.override("nl"):
+        expected = gettext("Please correct the fields marked below. Nothing was saved.")
+    assert expected in response.content.decode()
     point.refresh_from_db()
     assert point.name == "Hoeve Bos"
     assert point.email == ""
