@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.utils import translation
 
+from streek.catalog.choices import SalesPointType
 from streek.catalog.tests.factories import OpeningRuleFactory, SalesPointFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -43,7 +45,9 @@ def test_map_filter_list_point_and_language(live_server: Any, browser_page: Any)
 
     # When a type is ticked, htmx reloads the list, pushes the filters into the address and the map follows.
     page.locator(".more-filters summary").click()
-    page.get_by_label("Vending machine").check()
+    with translation.override("nl"):  # the interface speaks Dutch by default
+        vending_machine = str(SalesPointType.VENDING_MACHINE.label)
+    page.get_by_label(vending_machine, exact=True).check()
     page.wait_for_function("document.querySelectorAll('#results .point-row').length === 1")
     page.wait_for_url("**/kaart/?type=vending_machine")
     page.wait_for_selector('#find-map[data-loaded="1"]')
