@@ -62,10 +62,10 @@ class OpeningRuleForm(forms.Form):
     opens = forms.TimeField(label=_("opens"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
     closes = forms.TimeField(label=_("closes"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
     season_start = SeasonDayField(
-        label=_("season from"), required=False, widget=forms.TextInput(attrs={"placeholder": "dd/mm", "size": 6})
+        label=_("season from"), required=False, widget=forms.TextInput(attrs={"placeholder": _("dd/mm"), "size": 6})
     )
     season_end = SeasonDayField(
-        label=_("season until"), required=False, widget=forms.TextInput(attrs={"placeholder": "dd/mm", "size": 6})
+        label=_("season until"), required=False, widget=forms.TextInput(attrs={"placeholder": _("dd/mm"), "size": 6})
     )
     season_name = forms.CharField(label=_("season"), max_length=60, required=False)
 
