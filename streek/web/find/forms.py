@@ -1,5 +1,6 @@
 """Forms of the Find pages: the filter form of the map and list, the change report, the calendar filter."""
 
+from collections.abc import Callable
 from typing import Any, cast
 
 from django import forms
@@ -18,7 +19,7 @@ from ..widgets import FastSelect
 
 RADIUS_CHOICES = [("2", _("2 km")), ("5", _("5 km")), ("10", _("10 km")), ("25", _("25 km")), ("50", _("50 km"))]
 DEFAULT_RADIUS = "25"
-AREA_CHOICES_SECONDS = 300
+CHOICES_CACHE_SECONDS = 300
 
 Choices = list[tuple[str, Any]]
 
@@ -29,25 +30,38 @@ def _concept_choices(concepts: list[Concept], *, empty_label: str) -> Choices:
     groups: list[tuple[str, Choices]] = []
     for concept in concepts:
         if concept.depth == top_depth or not groups:
-            groups.append((concept.label, [(concept.key, _("%(category)s: all") % {"category": concept.label})]))
+            groups.append((concept.label, [(concept.key, str(_("%(category)s: all") % {"category": concept.label}))]))
         else:
             indent = "\u2003" * (concept.depth - top_depth - 1)
             groups[-1][1].append((concept.key, f"{indent}{concept.label}"))
     return [("", empty_label), *groups]
 
 
+def _cached(name: str, build: Callable[[], Choices]) -> Choices:
+    """Choice lists change only with the data behind them: keep them a few minutes per language."""
+    return cast(Choices, cache.get_or_set(f"find:{name}:{get_language()}", build, CHOICES_CACHE_SECONDS))
+
+
 def category_choices() -> Choices:
     """Product categories: the top two levels of the DFC product types."""
-    concepts = list(Concept.objects.filter(scheme="product_type", depth__lte=1).order_by("path"))
-    return _concept_choices(concepts, empty_label=str(_("All categories")))
+
+    def build() -> Choices:
+        concepts = list(Concept.objects.filter(scheme="product_type", depth__lte=1).order_by("path"))
+        return _concept_choices(concepts, empty_label=str(_("All categories")))
+
+    return _cached("category-choices", build)
 
 
 def label_choices() -> Choices:
     """Labels: the certification facets of the DFC (organic, biodynamic, local and ethical labels...)."""
-    concepts = list(
-        Concept.objects.filter(scheme="facet", path__startswith="Certification/", depth__lte=2).order_by("path")
-    )
-    return _concept_choices(concepts, empty_label=str(_("All labels")))
+
+    def build() -> Choices:
+        concepts = list(
+            Concept.objects.filter(scheme="facet", path__startswith="Certification/", depth__lte=2).order_by("path")
+        )
+        return _concept_choices(concepts, empty_label=str(_("All labels")))
+
+    return _cached("label-choices", build)
 
 
 def area_choices(*, with_events: bool = False) -> Choices:
@@ -55,8 +69,7 @@ def area_choices(*, with_events: bool = False) -> Choices:
 
     Cached a few minutes per language: with points in every municipality this is a thousand options.
     """
-    key = f"find:area-choices:{get_language()}:{int(with_events)}"
-    return cast(Choices, cache.get_or_set(key, lambda: _area_choices(with_events=with_events), AREA_CHOICES_SECONDS))
+    return _cached(f"area-choices:{int(with_events)}", lambda: _area_choices(with_events=with_events))
 
 
 def _area_choices(*, with_events: bool) -> Choices:
