@@ -12,6 +12,7 @@ urlpatterns = [
     path("beheer/import/", include("streek.web.imports.urls")),
     path("beheer/", include("streek.web.inventory.urls")),
     path("", include("streek.web.inventory.public_urls")),
+    path("mijn-organisatie/", include("streek.web.producers.urls")),
     path("open-data/", include("streek.web.opendata.urls")),
     path("brochure/", include("streek.web.brochure.urls")),
 ]
