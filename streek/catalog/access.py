@@ -9,7 +9,7 @@ from streek.core.exceptions import NotFound, PermissionRefused
 from streek.territory.models import Municipality
 
 from .choices import PUBLIC_STATUSES
-from .models import ChangeReport, InventoryImport, Organisation, SalesPoint
+from .models import ChangeReport, Event, InventoryImport, Organisation, SalesPoint
 
 
 def can_keep_inventory(*, actor: Actor, municipality_id: int) -> bool:
@@ -81,3 +81,21 @@ def access_inventory_import(*, actor: Actor, import_id: int) -> InventoryImport:
     if job.municipality_id is not None and can_keep_inventory(actor=actor, municipality_id=job.municipality_id):
         return job
     raise NotFound("import")
+
+
+def access_event(*, actor: Actor, event_id: int, for_write: bool = False) -> Event:
+    """Events are public to read (unless at a hidden sales point); writes for the editors of the organiser,
+    the officers of the event's municipality and platform admins."""
+    event = Event.objects.select_related("municipality", "sales_point", "organiser").filter(pk=event_id).first()
+    if event is None:
+        raise NotFound("event")
+    organiser_editor = event.organiser_id is not None and can_edit_organisation(
+        actor=actor, organisation_id=event.organiser_id
+    )
+    writer = organiser_editor or can_keep_inventory(actor=actor, municipality_id=event.municipality_id)
+    hidden = event.sales_point is not None and event.sales_point.status not in PUBLIC_STATUSES
+    if hidden and not writer:
+        raise NotFound("event")
+    if for_write and not writer:
+        raise PermissionRefused("event")
+    return event

@@ -15,4 +15,5 @@ urlpatterns = [
     path("mijn-organisatie/", include("streek.web.producers.urls")),
     path("open-data/", include("streek.web.opendata.urls")),
     path("brochure/", include("streek.web.brochure.urls")),
+    path("evenementen/", include("streek.web.events.urls")),
 ]

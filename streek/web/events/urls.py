@@ -1,0 +1,10 @@
+from django.urls import URLPattern, URLResolver, path
+
+from . import views
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", views.event_manage_list_page, name="event_manage_list"),
+    path("nieuw/", views.event_create_page, name="event_create"),
+    path("<int:event_id>/", views.event_edit_page, name="event_edit"),
+    path("<int:event_id>/annuleren/", views.event_delete_page, name="event_delete"),
+]
