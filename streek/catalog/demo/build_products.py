@@ -4,13 +4,13 @@ from decimal import Decimal
 
 from ..choices import OrganisationKind, VatRate
 from ..models import Organisation, Product, ProductClaim, Variant
+from ..models.product import NUTRIENT_FIELDS
 from .build_organisations import ORGANIC_FACET
 from .catalogue import PRODUCTS_BY_SPECIALISM
 from .context import DemoContext
 from .organisations import ORGANISATIONS
 from .products import CLAIMS, NUTRITION, TIPS, ProductSpec, months_mask
 
-NUTRIENTS = ("energy_kj", "energy_kcal", "fat", "saturated_fat", "carbohydrate", "sugars", "fibre", "protein", "salt")
 MAKERS = (OrganisationKind.PRODUCER, OrganisationKind.PROCESSOR)
 
 
@@ -23,7 +23,7 @@ def _vat(organisation: Organisation, spec: ProductSpec) -> Decimal:
 def _product(ctx: DemoContext, organisation: Organisation, spec: ProductSpec) -> Product:
     values: dict[str, object] = {}
     if spec.nutrition and ctx.rng.random() < 0.8:
-        values.update(zip(NUTRIENTS, (Decimal(v) for v in NUTRITION[spec.nutrition]), strict=True))
+        values.update(zip(NUTRIENT_FIELDS, (Decimal(v) for v in NUTRITION[spec.nutrition]), strict=True))
     if spec.tips:
         storage_nl, storage_fr, storage_en, prep_nl, prep_fr, prep_en = TIPS[spec.tips]
         values.update(

@@ -14,6 +14,18 @@ from streek.core.models import BaseModel
 from ..choices import VAT_RATE_CHOICES, ClaimKind
 
 ALL_MONTHS = (1 << 12) - 1
+# The nutrition declaration per 100 g, in the order of Regulation (EU) 1169/2011, Annex XV.
+NUTRIENT_FIELDS = (
+    "energy_kj",
+    "energy_kcal",
+    "fat",
+    "saturated_fat",
+    "carbohydrate",
+    "sugars",
+    "fibre",
+    "protein",
+    "salt",
+)
 
 
 def nutrient_field(label: StrOrPromise) -> models.DecimalField:

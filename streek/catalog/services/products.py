@@ -17,6 +17,7 @@ from streek.accounts.models import User
 
 from ..choices import Allergen
 from ..models import Concept, Organisation, Product, ProductClaim, Variant
+from ..models.product import NUTRIENT_FIELDS
 
 # The product fields a caller may set directly (product type, labels and season have their own arguments).
 PRODUCT_FIELDS = (
@@ -27,15 +28,7 @@ PRODUCT_FIELDS = (
     "description_fr",
     "description_en",
     "allergens",
-    "energy_kj",
-    "energy_kcal",
-    "fat",
-    "saturated_fat",
-    "carbohydrate",
-    "sugars",
-    "fibre",
-    "protein",
-    "salt",
+    *NUTRIENT_FIELDS,
     "storage_nl",
     "storage_fr",
     "storage_en",

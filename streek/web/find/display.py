@@ -13,22 +13,11 @@ from django.utils.functional import Promise
 
 from streek.catalog.choices import Allergen, Weekday
 from streek.catalog.models import ClosurePeriod, Concept, OpeningRule, Product, SalesPoint
+from streek.catalog.models.product import NUTRIENT_FIELDS
 from streek.catalog.models.sales_point import month_day
 from streek.catalog.opening_hours import OpeningStatus, opening_status
 from streek.catalog.selectors.sales_points import distance_km
 from streek.core.i18n import localised
-
-NUTRIENT_FIELDS = (
-    "energy_kj",
-    "energy_kcal",
-    "fat",
-    "saturated_fat",
-    "carbohydrate",
-    "sugars",
-    "fibre",
-    "protein",
-    "salt",
-)
 
 
 def choice_labels(values: Iterable[str], choices: type[models.Choices]) -> list[str | Promise]:

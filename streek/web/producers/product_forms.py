@@ -11,6 +11,7 @@ from django_stubs_ext import StrOrPromise
 
 from streek.catalog.choices import Allergen, ClaimKind, VatRate
 from streek.catalog.models import Concept, Product, ProductClaim, Variant
+from streek.catalog.models.product import NUTRIENT_FIELDS
 
 # The units producers sell in most: kilogram, gram, litre, piece... (keys of DFC measure concepts under 'Unit').
 COMMON_UNIT_KEYS = (
@@ -32,17 +33,7 @@ COMMON_UNIT_KEYS = (
     "HalfDozen",
     "Package",
 )
-NUTRITION_FIELDS = (
-    "energy_kj",
-    "energy_kcal",
-    "fat",
-    "saturated_fat",
-    "carbohydrate",
-    "sugars",
-    "fibre",
-    "protein",
-    "salt",
-)
+NUTRITION_FIELDS = NUTRIENT_FIELDS
 TEXT_FIELDS = (
     "name_nl",
     "name_fr",
