@@ -13,6 +13,7 @@ import functools
 import json
 import os
 import random
+import resource
 import secrets
 import signal
 import socket
@@ -30,6 +31,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.loadgen import ScenarioResult, fetch, run_scenario  # noqa: E402
+from bench.wrk import WRK, run_wrk_scenario  # noqa: E402
 
 DEFAULT_DATABASE_URL = "postgres://streek:streek@127.0.0.1:5432/streek_bench"
 HOST = "127.0.0.1"
@@ -44,6 +46,9 @@ SCENARIOS = [
     ("api point", "api_point", 50.0),
 ]
 VIEWPORT_PX = (1280, 800)
+# Request paths drawn per scenario for the wrk load generator (its Lua script cycles through them).
+WRK_PATHS = 2000
+WRK_WARMUP = 5  # seconds
 # In-process requests per sample path for the median Python CPU time of one request (no HTTP, no concurrency).
 CPU_SAMPLES = 15
 
@@ -270,6 +275,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--scenario", action="append", help="only these scenarios (api_map, web_list, ...)")
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
+    parser.add_argument(
+        "--loadgen",
+        choices=["python", "wrk"],
+        default="wrk" if WRK.exists() else "python",
+        help="load generator: wrk (2 threads, needs `apt-get install wrk`; --max-requests does not apply) or "
+        "python threads (default: wrk when /usr/bin/wrk exists, else python; here %(default)s)",
+    )
     parser.add_argument("--query-counts-only", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -327,6 +339,38 @@ def print_results(results: list[tuple[ScenarioResult, float]]) -> None:
             print(f"{'':16} error: {sample}")
 
 
+def measure_scenario(args: argparse.Namespace, urls: Urls, *, name: str, kind: str, port: int) -> ScenarioResult:
+    """Warm up every worker (imports, connections, caches), then measure with the chosen load generator."""
+    if args.loadgen == "wrk":
+        paths = [urls.path(kind) for _ in range(WRK_PATHS)]
+        # wrk stops at its deadline without waiting for answers in flight: warm up longer than the Python generator
+        # (which waits for them), or the first scenario still meets cold workers on a small machine
+        run_wrk_scenario(name, host=HOST, port=port, paths=paths, clients=args.clients, duration=WRK_WARMUP)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        result: ScenarioResult = run_wrk_scenario(
+            name, host=HOST, port=port, paths=paths, clients=args.clients, duration=args.duration
+        )
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+        print(f"  load generator CPU: {cpu:.1f} s in {result.elapsed:.1f} s", file=sys.stderr)
+        return result
+    next_path: Callable[[], str] = functools.partial(urls.path, kind)
+    run_scenario(name, host=HOST, port=port, next_path=next_path, clients=args.clients, duration=2, max_requests=200)
+    started_cpu = time.process_time()
+    result = run_scenario(
+        name,
+        host=HOST,
+        port=port,
+        next_path=next_path,
+        clients=args.clients,
+        duration=args.duration,
+        max_requests=args.max_requests,
+    )
+    cpu = time.process_time() - started_cpu
+    print(f"  load generator CPU: {cpu:.1f} s in {result.elapsed:.1f} s", file=sys.stderr)
+    return result
+
+
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     ensure_database(args.database_url)
@@ -355,20 +399,7 @@ def main(argv: list[str] | None = None) -> None:
             if status == 404 and kind.startswith("web"):
                 skipped.append(f"{name}: HTTP 404 - the page does not exist yet, skipped (see its API equivalent)")
                 continue
-            next_path: Callable[[], str] = functools.partial(urls.path, kind)
-            # warm up every worker (imports, connections, caches) before measuring
-            run_scenario(
-                name, host=HOST, port=port, next_path=next_path, clients=args.clients, duration=2, max_requests=200
-            )
-            result = run_scenario(
-                name,
-                host=HOST,
-                port=port,
-                next_path=next_path,
-                clients=args.clients,
-                duration=args.duration,
-                max_requests=args.max_requests,
-            )
+            result = measure_scenario(args, urls, name=name, kind=kind, port=port)
             results.append((result, target))
             print(f"  done: {name} ({result.requests} requests)", file=sys.stderr)
     finally:
@@ -376,7 +407,7 @@ def main(argv: list[str] | None = None) -> None:
 
     print(
         f"\n{large['points']} public points of {args.points} generated; gunicorn {args.workers} workers, "
-        f"{args.clients} clients, {args.duration:.0f} s per scenario"
+        f"{args.clients} clients, {args.duration:.0f} s per scenario, load generator {args.loadgen}"
     )
     print_results(results)
     for line in skipped:
@@ -392,6 +423,7 @@ def main(argv: list[str] | None = None) -> None:
                     "workers": args.workers,
                     "clients": args.clients,
                     "duration": args.duration,
+                    "loadgen": args.loadgen,
                     "query_counts": {"small": small, "large": large},
                     "scenarios": [
                         {
