@@ -202,7 +202,17 @@ class ChangeReportForm(forms.Form):
         help_text=_("Only used by the municipality to ask you a question about this report."),
     )
 
+    # A field people never see (hidden by CSS and from screen readers) that form-filling robots do fill in.
+    contact_fax = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
     PROPOSED_FIELDS = ("name", "street", "postal_code", "locality", "phone", "website", "hours_note")
+
+    def is_spam(self) -> bool:
+        return bool(self.cleaned_data.get("contact_fax"))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -175,6 +175,10 @@ def sales_point_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def sales_point_report(request: HttpRequest, slug: str) -> HttpResponse:
     point = _public_point(slug)
     form = ChangeReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and form.is_spam():
+        # Answer a robot as if it worked, and keep nothing.
+        messages.success(request, _("Thank you. The municipality will look at your report and update the information."))
+        return redirect("web:sales_point_detail", slug=point.slug)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -83,3 +83,26 @@ def test_non_public_points_cannot_be_reported(client: Client) -> None:
 
     assert response.status_code == 404
     assert ChangeReport.objects.count() == 0
+
+
+def test_a_filled_spam_trap_is_thanked_and_nothing_is_kept(client: Client) -> None:
+    point = SalesPointFactory()
+
+    response = client.post(
+        url(point.slug),
+        {"kind": "change", "message": "Cheap watches", "contact_fax": "+32 000 00 00"},
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("web:sales_point_detail", args=[point.slug])
+    assert ChangeReport.objects.count() == 0
+
+
+def test_the_spam_trap_is_hidden_from_people_and_screen_readers(client: Client) -> None:
+    point = SalesPointFactory()
+
+    html = client.get(url(point.slug)).content.decode()
+
+    assert '<div class="trap" aria-hidden="true">' in html
+    assert 'name="contact_fax"' in html
+    assert 'tabindex="-1"' in html
