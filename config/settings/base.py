@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "streek.accounts",
     "streek.territory",
     "streek.catalog",
+    "streek.market",
+    "streek.orders",
+    "streek.logistics",
     "streek.web",
     "streek.api",
 ]

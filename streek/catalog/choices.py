@@ -180,3 +180,14 @@ class Weekday(models.IntegerChoices):
     FRIDAY = 4, _("Friday")
     SATURDAY = 5, _("Saturday")
     SUNDAY = 6, _("Sunday")
+
+
+class StorageTemperature(models.TextChoices):
+    """How a product must be kept: chilled and frozen goods go only to cooled pickup points and vehicles."""
+
+    AMBIENT = "ambient", _("Ambient")
+    CHILLED = "chilled", _("Chilled")
+    FROZEN = "frozen", _("Frozen")
+
+
+COLD_CHAIN_TEMPERATURES = frozenset({StorageTemperature.CHILLED, StorageTemperature.FROZEN})

@@ -11,7 +11,7 @@ from django_stubs_ext import StrOrPromise
 from streek.core.i18n import localised
 from streek.core.models import BaseModel
 
-from ..choices import VAT_RATE_CHOICES, ClaimKind
+from ..choices import VAT_RATE_CHOICES, ClaimKind, StorageTemperature
 
 ALL_MONTHS = (1 << 12) - 1
 # The nutrition declaration per 100 g, in the order of Regulation (EU) 1169/2011, Annex XV.
@@ -76,6 +76,13 @@ class Product(BaseModel):
     fibre = nutrient_field(_("fibre (g per 100 g)"))
     protein = nutrient_field(_("protein (g per 100 g)"))
     salt = nutrient_field(_("salt (g per 100 g)"))
+    storage_temperature = models.CharField(
+        _("storage temperature"),
+        max_length=10,
+        choices=StorageTemperature.choices,
+        default=StorageTemperature.AMBIENT,
+        help_text=_("Chilled and frozen products go only to cooled pickup points and vehicles."),
+    )
     storage_nl = models.TextField(_("storage tips (Dutch)"), blank=True)
     storage_fr = models.TextField(_("storage tips (French)"), blank=True)
     storage_en = models.TextField(_("storage tips (English)"), blank=True)
