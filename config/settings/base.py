@@ -175,3 +175,8 @@ STREEK_SITE_NAME = os.environ.get("STREEK_SITE_NAME", "Streek")
 STREEK_PUBLIC_URL = os.environ.get("STREEK_PUBLIC_URL", "http://127.0.0.1:8000")
 # Map clusters at low zoom come from a grid of the whole territory cached this many seconds (0: no cache).
 STREEK_MAP_GRID_CACHE_SECONDS = int(os.environ.get("STREEK_MAP_GRID_CACHE_SECONDS", "120"))
+
+# Rate limits ("count/unit", unit s, m, h or d). Behind a reverse proxy set STREEK_TRUSTED_PROXY_COUNT so the
+# client address is read from X-Forwarded-For.
+STREEK_CHANGE_REPORT_RATE = os.environ.get("STREEK_CHANGE_REPORT_RATE", "5/h")
+STREEK_TRUSTED_PROXY_COUNT = int(os.environ.get("STREEK_TRUSTED_PROXY_COUNT", "0"))

@@ -4,6 +4,7 @@ from datetime import timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -24,7 +25,9 @@ from streek.catalog.selectors.organisations import organisation_label_list, orga
 from streek.catalog.selectors.sales_points import MapResult, sales_point_get, sales_point_map
 from streek.catalog.services.change_reports import change_report_submit
 from streek.core.exceptions import NotFound
+from streek.core.rate_limit import RateLimit, hit
 
+from ...client_address import client_address
 from ..display import PointRow, choice_labels, point_rows, season_overview, season_schedules, upcoming_closures
 from ..filtering import FindQuery, clean_querystring, find_points, find_query, points_bounds, unknown_area
 from ..forms import FILTER_FIELDS, ChangeReportForm, FindFilterForm
@@ -171,10 +174,19 @@ def sales_point_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "web/find/sales_point_detail.html", context)
 
 
+def _report_allowed(request: HttpRequest) -> bool:
+    """Change reports are open to anyone: a few per client address per window keeps floods out."""
+    rate = RateLimit.parse(settings.STREEK_CHANGE_REPORT_RATE)
+    return hit(scope="change-report", key=client_address(request), rate=rate).allowed
+
+
 @require_http_methods(["GET", "POST"])
 def sales_point_report(request: HttpRequest, slug: str) -> HttpResponse:
     point = _public_point(slug)
     form = ChangeReportForm(request.POST or None)
+    if request.method == "POST" and not _report_allowed(request):
+        messages.error(request, _("You sent many reports in a short time. Please try again later."))
+        return render(request, "web/find/sales_point_report.html", {"point": point, "form": form}, status=429)
     if request.method == "POST" and form.is_valid() and form.is_spam():
         # Answer a robot as if it worked, and keep nothing.
         messages.success(request, _("Thank you. The municipality will look at your report and update the information."))

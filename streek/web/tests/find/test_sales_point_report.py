@@ -1,5 +1,6 @@
 import pytest
-from django.test import Client
+from django.core.cache import cache
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from streek.catalog.models import ChangeReport
@@ -106,3 +107,34 @@ def test_the_spam_trap_is_hidden_from_people_and_screen_readers(client: Client) 
     assert '<div class="trap" aria-hidden="true">' in html
     assert 'name="contact_fax"' in html
     assert 'tabindex="-1"' in html
+
+
+LOCAL_CACHE = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "rate-test"}}
+
+
+@override_settings(CACHES=LOCAL_CACHE, STREEK_CHANGE_REPORT_RATE="2/h")
+def test_a_flood_of_reports_from_one_address_is_refused_and_nothing_more_is_kept(client: Client) -> None:
+    cache.clear()
+    point = SalesPointFactory()
+    data = {"kind": "change", "message": "De openingsuren zijn veranderd."}
+    client.post(url(point.slug), data, REMOTE_ADDR="192.0.2.7")
+    client.post(url(point.slug), data, REMOTE_ADDR="192.0.2.7")
+
+    response = client.post(url(point.slug), data, REMOTE_ADDR="192.0.2.7", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 429
+    assert "try again later" in response.content.decode()
+    assert ChangeReport.objects.count() == 2
+
+
+@override_settings(CACHES=LOCAL_CACHE, STREEK_CHANGE_REPORT_RATE="1/h", STREEK_TRUSTED_PROXY_COUNT=1)
+def test_behind_a_trusted_proxy_each_client_address_has_its_own_limit(client: Client) -> None:
+    cache.clear()
+    point = SalesPointFactory()
+    data = {"kind": "change", "message": "Gesloten op maandag."}
+
+    first = client.post(url(point.slug), data, HTTP_X_FORWARDED_FOR="198.51.100.1")
+    second = client.post(url(point.slug), data, HTTP_X_FORWARDED_FOR="198.51.100.2")
+
+    assert (first.status_code, second.status_code) == (302, 302)
+    assert ChangeReport.objects.count() == 2
