@@ -45,6 +45,8 @@ class Event(BaseModel):
         related_name="events",
         verbose_name=_("organiser"),
     )
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    cancellation_note = models.CharField(_("reason for cancelling"), max_length=300, blank=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     class Meta:
@@ -65,3 +67,7 @@ class Event(BaseModel):
     @property
     def description(self) -> str:
         return localised(self, "description")
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None

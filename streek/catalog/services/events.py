@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from streek.accounts.models import User
@@ -161,8 +162,27 @@ def event_update(
 
 
 @transaction.atomic
+def event_cancel(*, event: Event, actor: User, note: str = "") -> Event:
+    """Cancel an event: it stays in the calendar marked as cancelled (people who planned to come see why), off the map."""
+    event.cancelled_at = timezone.now()
+    event.cancellation_note = note.strip()
+    event.full_clean()
+    event.save(update_fields=["cancelled_at", "cancellation_note", "updated_at"])
+    return event
+
+
+@transaction.atomic
+def event_restore(*, event: Event, actor: User) -> Event:
+    """Undo a cancellation."""
+    event.cancelled_at = None
+    event.cancellation_note = ""
+    event.save(update_fields=["cancelled_at", "cancellation_note", "updated_at"])
+    return event
+
+
+@transaction.atomic
 def event_delete(*, event: Event, actor: User) -> Event:
-    """Cancel an event: it disappears from the calendar and the map. Returns the (unsaved) event."""
+    """Remove an event entered by mistake, from the calendar and the map. Returns the (unsaved) event."""
     event.delete()
     return event
 

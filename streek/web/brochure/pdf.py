@@ -1,25 +1,9 @@
-"""HTML to PDF with WeasyPrint, never reaching the network: only data: and file: URLs are fetched."""
+"""The brochure's PDF: the generic offline renderer lives in streek.core.pdf."""
 
-from typing import Any
+from streek.core.pdf import LOCAL_SCHEMES, LocalOnlyURLFetcher, pdf_from_html
 
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher
-
-LOCAL_SCHEMES = ("data", "file")
-
-
-class LocalOnlyURLFetcher(URLFetcher):  # type: ignore[misc]
-    """Refuses every URL that is not data: or file: (a brochure embeds all it shows)."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(allowed_protocols=LOCAL_SCHEMES, allow_redirects=False, **kwargs)
-
-    def fetch(self, url: str, headers: Any = None) -> Any:
-        if url.split(":", 1)[0].lower() not in LOCAL_SCHEMES:
-            raise ValueError(f"refused to fetch {url}: a brochure is made offline")
-        return super().fetch(url, headers)
+__all__ = ["LOCAL_SCHEMES", "LocalOnlyURLFetcher", "html_to_pdf"]
 
 
 def html_to_pdf(html: str) -> bytes:
-    pdf = HTML(string=html, base_url=None, url_fetcher=LocalOnlyURLFetcher()).write_pdf()
-    return bytes(pdf or b"")
+    return pdf_from_html(html)

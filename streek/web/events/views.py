@@ -12,7 +12,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from streek.catalog.access import access_event, access_municipality_inventory, access_organisation
 from streek.catalog.models import Organisation
 from streek.catalog.selectors.managed_events import event_manage_list, event_sales_point_choices, event_scopes
-from streek.catalog.services.events import event_create, event_create_series, event_delete, event_update
+from streek.catalog.services.events import (
+    event_cancel,
+    event_create,
+    event_create_series,
+    event_delete,
+    event_restore,
+    event_update,
+)
 from streek.core.exceptions import NotFound
 from streek.territory.models import Municipality
 from streek.territory.selectors import municipality_get
@@ -134,9 +141,32 @@ def event_edit_page(request: HttpRequest, event_id: int) -> HttpResponse:
 @require_POST
 @login_required
 @refusals_as_http
+def event_cancel_page(request: HttpRequest, event_id: int) -> HttpResponse:
+    event = access_event(actor=request.user, event_id=event_id, for_write=True)
+    event_cancel(event=event, actor=signed_in_user(request), note=request.POST.get("note", "")[:300])
+    messages.success(
+        request,
+        _("The event '%(title)s' is cancelled; it stays in the calendar marked as cancelled.") % {"title": event.title},
+    )
+    return redirect("web:event_manage_list")
+
+
+@require_POST
+@login_required
+@refusals_as_http
+def event_restore_page(request: HttpRequest, event_id: int) -> HttpResponse:
+    event = access_event(actor=request.user, event_id=event_id, for_write=True)
+    event_restore(event=event, actor=signed_in_user(request))
+    messages.success(request, _("The event '%(title)s' takes place again.") % {"title": event.title})
+    return redirect("web:event_manage_list")
+
+
+@require_POST
+@login_required
+@refusals_as_http
 def event_delete_page(request: HttpRequest, event_id: int) -> HttpResponse:
     event = access_event(actor=request.user, event_id=event_id, for_write=True)
     title = event.title
     event_delete(event=event, actor=signed_in_user(request))
-    messages.success(request, _("The event '%(title)s' is cancelled.") % {"title": title})
+    messages.success(request, _("The event '%(title)s' is deleted.") % {"title": title})
     return redirect("web:event_manage_list")

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from streek.catalog.models import Event
 from streek.catalog.opening_hours import local_now
 from streek.catalog.selectors.events import default_window, event_get, event_list, events_by_day, local_day_start
 from streek.core.exceptions import NotFound
@@ -75,9 +76,15 @@ def event_list_page(request: HttpRequest) -> HttpResponse:
         "previous_query": f"?{base_query}{separator}month={_previous_month(shown_month):%Y-%m}",
         "next_query": f"?{base_query}{separator}month={_next_month(shown_month):%Y-%m}",
         "upcoming_query": f"?{base_query}",
-        "map_config": points_map_config(event_markers(events), cluster=True) if events else None,
+        "map_config": _events_map_config(events),
     }
     return render(request, "web/find/event_list.html", context)
+
+
+def _events_map_config(events: list[Event]) -> dict[str, object] | None:
+    """Cancelled events stay in the calendar (marked) but not on the map."""
+    on_map = [event for event in events if not event.is_cancelled]
+    return points_map_config(event_markers(on_map), cluster=True) if on_map else None
 
 
 @require_GET

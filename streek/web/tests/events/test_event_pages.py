@@ -165,7 +165,40 @@ def test_edit_of_an_event_of_another_organisation_is_refused() -> None:
     assert event.title_nl == "Oud"
 
 
-def test_cancel_removes_the_event() -> None:
+def test_cancel_keeps_the_event_marked_with_its_reason() -> None:
+    officer = OfficerFactory()
+    event = EventFactory(municipality=officer.municipality)
+
+    response = client_for(officer.user).post(reverse("web:event_cancel", args=[event.pk]), {"note": "Storm"})
+
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert event.is_cancelled
+    assert event.cancellation_note == "Storm"
+
+
+def test_a_cancelled_event_is_marked_in_the_calendar_and_on_its_page_but_not_on_the_map(client: Client) -> None:
+    event = EventFactory(cancelled_at=timezone.now(), cancellation_note="Storm")
+
+    listing = client.get(reverse("web:event_list"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    detail = client.get(reverse("web:event_detail", args=[event.pk]), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert f"<s>{event.title}</s>" in listing
+    assert 'id="events-map"' not in listing
+    assert "This event is cancelled." in detail and "Storm" in detail
+
+
+def test_restore_undoes_a_cancellation() -> None:
+    officer = OfficerFactory()
+    event = EventFactory(municipality=officer.municipality, cancelled_at=timezone.now(), cancellation_note="Storm")
+
+    client_for(officer.user).post(reverse("web:event_restore", args=[event.pk]))
+
+    event.refresh_from_db()
+    assert not event.is_cancelled and event.cancellation_note == ""
+
+
+def test_delete_removes_an_event_entered_by_mistake() -> None:
     officer = OfficerFactory()
     event = EventFactory(municipality=officer.municipality)
 
@@ -175,13 +208,15 @@ def test_cancel_removes_the_event() -> None:
     assert not Event.objects.exists()
 
 
-def test_cancel_by_a_stranger_is_refused() -> None:
+@pytest.mark.parametrize("action", ["web:event_cancel", "web:event_restore", "web:event_delete"])
+def test_cancel_restore_and_delete_by_a_stranger_are_refused(action: str) -> None:
     event = EventFactory()
 
-    response = client_for(UserFactory()).post(reverse("web:event_delete", args=[event.pk]))
+    response = client_for(UserFactory()).post(reverse(action, args=[event.pk]))
 
     assert response.status_code == 403
-    assert Event.objects.count() == 1
+    event.refresh_from_db()
+    assert not event.is_cancelled
 
 
 def test_unknown_event_is_not_found() -> None:
