@@ -10,7 +10,6 @@ Every backend returns whole metres and whole seconds (numpy int64, square, row =
 
 import hashlib
 import json
-import math
 import urllib.parse
 import urllib.request
 from collections.abc import Sequence
@@ -43,7 +42,10 @@ class Matrices:
 
 
 class DistanceBackend(Protocol):
-    cache_id: str  # identifies the backend and its parameters in a cache key; "" = do not cache
+    @property
+    def cache_id(self) -> str:
+        """Identifies the backend and its parameters in a cache key; "" = do not cache."""
+        ...
 
     def matrices(self, points: Sequence[Point]) -> Matrices: ...
 
@@ -189,13 +191,3 @@ def matrices_for(backend: DistanceBackend, points: Sequence[Point]) -> Matrices:
     result = backend.matrices(points)
     cache.set(key, result, CACHE_SECONDS)
     return result
-
-
-def haversine_tour_km(points: Sequence[Point], circuity: float = 1.3) -> float:
-    """Length of the closed tour through `points` in the given order, for quick estimates."""
-    total = 0.0
-    for a, b in zip(points, [*points[1:], points[0]], strict=True):
-        lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-        h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-        total += 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
-    return total * circuity

@@ -120,6 +120,7 @@ class Problem:
     priority_value: Decimal = Decimal("20")  # euro an optional stop is worth per point of priority
     name: str = ""
     _depot_by_key: dict[str, Depot] = field(init=False, repr=False, compare=False)
+    _stop_by_key: dict[str, Stop] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for label, keys in (
@@ -134,6 +135,7 @@ class Problem:
             if vehicle_type.depot not in depots:
                 raise ValueError(f"vehicle type {vehicle_type.key}: unknown depot {vehicle_type.depot}")
         object.__setattr__(self, "_depot_by_key", depots)
+        object.__setattr__(self, "_stop_by_key", {stop.key: stop for stop in self.stops})
 
     @classmethod
     def build(
@@ -155,4 +157,4 @@ class Problem:
         return next((vt for vt in self.vehicle_types if vt.key == key), None)
 
     def stop(self, key: str) -> Stop:
-        return next(stop for stop in self.stops if stop.key == key)
+        return self._stop_by_key[key]
