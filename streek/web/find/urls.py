@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import embed, events, organisations, sales_points
+from .views import cycle_routes, embed, events, organisations, sales_points
 
 urlpatterns = [
     path("kaart/", sales_points.map_page, name="map"),
@@ -11,6 +11,7 @@ urlpatterns = [
     path("organisatie/<slug:slug>/", organisations.organisation_detail, name="organisation_detail"),
     path("embed/", embed.embed_help, name="embed_help"),
     path("embed/kaart/", embed.map_embed, name="map_embed"),
+    path("fietsroute/", cycle_routes.cycle_route, name="cycle_route"),
     path("agenda/", events.event_list_page, name="event_list"),
     path("agenda/<int:event_id>/", events.event_detail, name="event_detail"),
 ]

@@ -4,7 +4,8 @@
  *  - data-streek-map="find": markers come from the map data URL for the current viewport and filters
  *    (the filter form named in config.form, plus fixed config.params); single points are clustered in the
  *    browser, server clusters are drawn as round markers with their count that zoom in on click.
- *  - data-streek-map="points": fixed markers from config.points (a sales point, an organisation, events).
+ *  - data-streek-map="points": fixed markers from config.points (a sales point, an organisation, events),
+ *    and optional lines from config.lines (a cycle route, delivery rounds).
  * Texts come translated from the server (config.i18n), with %(count)s replaced here.
  */
 (function () {
@@ -31,8 +32,8 @@
   function popupContent(point, newTab) {
     var wrapper = document.createElement("div");
     var title = document.createElement("strong");
-    var link = document.createElement("a");
-    link.href = point.url;
+    var link = document.createElement(point.url ? "a" : "span");
+    if (point.url) link.href = point.url;
     link.textContent = point.name;
     if (newTab) {
       link.target = "_blank";
@@ -220,8 +221,12 @@
     markers.forEach(function (marker) {
       layer.addLayer(marker);
     });
+    // Routes: config.lines = [{coords: [[lat, lon], ...], color: "#hex"}], drawn under the markers.
+    (config.lines || []).forEach(function (line) {
+      layer.addLayer(L.polyline(line.coords, { color: line.color || "#1b5e20", weight: 4, opacity: 0.85 }));
+    });
     map.addLayer(layer);
-    if (markers.length === 1) {
+    if (markers.length === 1 && !(config.lines || []).length) {
       map.setView(markers[0].getLatLng(), config.zoom || 15);
     } else if (markers.length > 1) {
       map.fitBounds(layer.getBounds(), { padding: [24, 24], maxZoom: 15 });
@@ -231,6 +236,11 @@
   }
 
   function init() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
+      button.addEventListener("click", function () {
+        window.print();
+      });
+    });
     if (typeof L === "undefined") return;
     var elements = document.querySelectorAll("[data-streek-map]");
     Array.prototype.forEach.call(elements, function (element) {
