@@ -13,28 +13,33 @@ import functools
 import json
 import os
 import random
-import resource
-import secrets
-import signal
-import socket
 import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode, urlparse, urlunparse
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.loadgen import ScenarioResult, fetch, run_scenario  # noqa: E402
-from bench.wrk import WRK, run_wrk_scenario  # noqa: E402
+from bench.loadgen import ScenarioResult, fetch  # noqa: E402
+from bench.server import (  # noqa: E402
+    DEFAULT_LOADGEN,
+    HOST,
+    ensure_database,
+    measure_load,
+    print_results,
+    require_bench_database,
+    setup_django,
+    small_database_url,
+    start_gunicorn,
+    stop_gunicorn,
+)
 
 DEFAULT_DATABASE_URL = "postgres://streek:streek@127.0.0.1:5432/streek_bench"
-HOST = "127.0.0.1"
 LIST_QUERY = "type=farm_shop&near=3800&radius_km=25"
 # (name, kind of URL, p95 target in ms)
 SCENARIOS = [
@@ -46,51 +51,8 @@ SCENARIOS = [
     ("api point", "api_point", 50.0),
 ]
 VIEWPORT_PX = (1280, 800)
-# Request paths drawn per scenario for the wrk load generator (its Lua script cycles through them).
-WRK_PATHS = 2000
-WRK_WARMUP = 5  # seconds
 # In-process requests per sample path for the median Python CPU time of one request (no HTTP, no concurrency).
 CPU_SAMPLES = 15
-
-
-def server_env(database_url: str) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "config.settings.prod",
-            "STREEK_SECRET_KEY": secrets.token_urlsafe(64)[:64],
-            "STREEK_SECURE_SSL_REDIRECT": "false",
-            "STREEK_ALLOWED_HOSTS": HOST,
-            "STREEK_LOG_LEVEL": "ERROR",
-            "DATABASE_URL": database_url,
-        }
-    )
-    return env
-
-
-def setup_django(database_url: str) -> None:
-    os.environ.update(server_env(database_url))
-    import django
-
-    django.setup()
-
-
-def small_database_url(database_url: str) -> str:
-    parts = urlparse(database_url)
-    return urlunparse(parts._replace(path=parts.path.rstrip("/") + "_small"))
-
-
-def ensure_database(database_url: str) -> None:
-    """Create the database when missing (the role needs CREATEDB)."""
-    import psycopg
-
-    parts = urlparse(database_url)
-    name = parts.path.lstrip("/")
-    admin_url = urlunparse(parts._replace(path="/postgres"))
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{name}"')
 
 
 # --- URLs per scenario ----------------------------------------------------------------------------------------------
@@ -216,44 +178,6 @@ def small_data_counts(args: argparse.Namespace) -> dict[str, Any]:
     return dict(json.loads(output.strip().splitlines()[-1]))
 
 
-# --- gunicorn ---------------------------------------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((HOST, 0))
-        return int(sock.getsockname()[1])
-
-
-def start_gunicorn(database_url: str, workers: int) -> tuple[subprocess.Popen[bytes], int]:
-    port = free_port()
-    gunicorn = Path(sys.executable).with_name("gunicorn")
-    command = [str(gunicorn), "config.wsgi", "--workers", str(workers), "--bind", f"{HOST}:{port}"]
-    command += ["--log-level", "warning", "--timeout", "60"]
-    process = subprocess.Popen(command, cwd=ROOT, env=server_env(database_url))  # noqa: S603
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"gunicorn exited with {process.returncode}")
-        try:
-            status, _ = fetch(HOST, port, "/api/v1/regions", timeout=5)
-            if status == 200:
-                return process, port
-        except OSError:
-            pass
-        time.sleep(0.3)
-    process.terminate()
-    raise SystemExit("gunicorn did not answer within 60 s")
-
-
-def stop_gunicorn(process: subprocess.Popen[bytes]) -> None:
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-
-
 # --- main -------------------------------------------------------------------------------------------------------------
 
 
@@ -278,7 +202,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--loadgen",
         choices=["python", "wrk"],
-        default="wrk" if WRK.exists() else "python",
+        default=DEFAULT_LOADGEN,
         help="load generator: wrk (2 threads, needs `apt-get install wrk`; --max-requests does not apply) or "
         "python threads (default: wrk when /usr/bin/wrk exists, else python; here %(default)s)",
     )
@@ -289,9 +213,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def prepare(args: argparse.Namespace) -> None:
     from django.core.management import call_command
 
-    name = urlparse(args.database_url).path.lstrip("/")
-    if "bench" not in name:
-        raise SystemExit(f"refusing to replace the data of {name!r}: the database name must contain 'bench'")
+    require_bench_database(args.database_url)
     call_command("migrate", verbosity=0, interactive=False)
     if not args.skip_generate:
         from bench.directory_data import generate_directory
@@ -324,51 +246,17 @@ def print_counts(large: dict[str, Any], small: dict[str, Any]) -> bool:
     return equal
 
 
-def print_results(results: list[tuple[ScenarioResult, float]]) -> None:
-    print(
-        f"\n{'scenario':16} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'req/s':>7}  target"
-    )
-    for result, target in results:
-        p95 = result.percentile(95)
-        verdict = "met" if p95 < target and not result.errors else "NOT met"
-        print(
-            f"{result.name:16} {result.requests:>8} {result.errors:>6} {result.percentile(50):>8.1f} "
-            f"{p95:>8.1f} {result.percentile(99):>8.1f} {result.rate:>7.1f}  p95 < {target:.0f} ms: {verdict}"
-        )
-        for sample in result.error_samples:
-            print(f"{'':16} error: {sample}")
-
-
 def measure_scenario(args: argparse.Namespace, urls: Urls, *, name: str, kind: str, port: int) -> ScenarioResult:
     """Warm up every worker (imports, connections, caches), then measure with the chosen load generator."""
-    if args.loadgen == "wrk":
-        paths = [urls.path(kind) for _ in range(WRK_PATHS)]
-        # wrk stops at its deadline without waiting for answers in flight: warm up longer than the Python generator
-        # (which waits for them), or the first scenario still meets cold workers on a small machine
-        run_wrk_scenario(name, host=HOST, port=port, paths=paths, clients=args.clients, duration=WRK_WARMUP)
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        result: ScenarioResult = run_wrk_scenario(
-            name, host=HOST, port=port, paths=paths, clients=args.clients, duration=args.duration
-        )
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
-        print(f"  load generator CPU: {cpu:.1f} s in {result.elapsed:.1f} s", file=sys.stderr)
-        return result
-    next_path: Callable[[], str] = functools.partial(urls.path, kind)
-    run_scenario(name, host=HOST, port=port, next_path=next_path, clients=args.clients, duration=2, max_requests=200)
-    started_cpu = time.process_time()
-    result = run_scenario(
+    return measure_load(
         name,
-        host=HOST,
         port=port,
-        next_path=next_path,
+        next_path=functools.partial(urls.path, kind),
+        loadgen=args.loadgen,
         clients=args.clients,
         duration=args.duration,
         max_requests=args.max_requests,
     )
-    cpu = time.process_time() - started_cpu
-    print(f"  load generator CPU: {cpu:.1f} s in {result.elapsed:.1f} s", file=sys.stderr)
-    return result
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -180,3 +180,16 @@ STREEK_MAP_GRID_CACHE_SECONDS = int(os.environ.get("STREEK_MAP_GRID_CACHE_SECOND
 # client address is read from X-Forwarded-For.
 STREEK_CHANGE_REPORT_RATE = os.environ.get("STREEK_CHANGE_REPORT_RATE", "5/h")
 STREEK_TRUSTED_PROXY_COUNT = int(os.environ.get("STREEK_TRUSTED_PROXY_COUNT", "0"))
+
+# Route planning (logistics): distances from an OSRM server when its URL is set, else haversine x circuity.
+ROUTING_OSRM_URL = os.environ.get("STREEK_OSRM_URL", "")
+ROUTING_TIME_LIMIT_SECONDS = float(os.environ.get("STREEK_ROUTING_TIME_LIMIT_SECONDS", "30"))
+# Road distance / straight-line distance: about 1.2-1.4 for European road networks (Ballou, Rahardja and Sakai,
+# "Selected country circuity factors for road and rail network design", Transportation Research A 36, 2002).
+ROUTING_CIRCUITY = float(os.environ.get("STREEK_ROUTING_CIRCUITY", "1.3"))
+ROUTING_SPEED_KMH = float(os.environ.get("STREEK_ROUTING_SPEED_KMH", "50"))
+ROUTING_BIKE_SPEED_KMH = float(os.environ.get("STREEK_ROUTING_BIKE_SPEED_KMH", "15"))
+# CO2 per km of a small diesel delivery van: the order of the UK government (DESNZ/DEFRA) "Greenhouse gas
+# reporting: conversion factors", table "Delivery vehicles", diesel van class II (1.305-1.74 t), direct
+# emissions, about 0.2 kg CO2e per km; read the current year's table before publishing figures.
+ROUTING_CO2_KG_PER_KM = float(os.environ.get("STREEK_ROUTING_CO2_KG_PER_KM", "0.2"))

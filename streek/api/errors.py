@@ -5,7 +5,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import HttpError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from streek.core.exceptions import ApplicationError, NotFound, PermissionRefused
 
@@ -60,6 +60,10 @@ def register_handlers(api: NinjaAPI) -> None:
         if "errors" in exc.extra:
             return problem(api, request, status=422, title=_("Invalid request"), detail=str(exc.message), **exc.extra)
         return problem(api, request, status=400, title=_("Bad request"), detail=str(exc.message), **exc.extra)
+
+    @api.exception_handler(AuthenticationError)
+    def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+        return problem(api, request, status=401, title=_("Unauthorized"), detail=_("Log in to use this endpoint."))
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:

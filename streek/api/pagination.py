@@ -9,7 +9,9 @@ because counting a large filtered set costs a query of its own.
 import base64
 import binascii
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 
 from django.db.models import Q, QuerySet
@@ -41,6 +43,8 @@ class Page(Generic[T]):
 
 
 def encode_cursor(field: str, value: Any, pk: int) -> str:
+    if isinstance(value, datetime | date):
+        value = value.isoformat()  # the database parses it back when filtering
     raw = json.dumps([field, value, pk], separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
@@ -70,16 +74,60 @@ def _value(item: Any, name: str) -> Any:
     return item[name] if isinstance(item, dict) else getattr(item, name)
 
 
-def paginate(request: HttpRequest, qs: QuerySet[Any, T], *, sort: str, params: PageParams) -> Page[T]:
-    """One page of qs (model instances or value rows) ordered by (sort, id); `sort` values are never NULL."""
-    ordered = qs.order_by(sort, "id")
+def paginate(
+    request: HttpRequest, qs: QuerySet[Any, T], *, sort: str, params: PageParams, descending: bool = False
+) -> Page[T]:
+    """One page of qs (model instances or value rows) ordered by (sort, id), or newest first with `descending`;
+    `sort` values are never NULL."""
+    ordered = qs.order_by(f"-{sort}", "-id") if descending else qs.order_by(sort, "id")
     count = ordered.count() if params.count else None
     if params.cursor:
         value, pk = decode_cursor(params.cursor, sort)
-        # (sort, id) > (value, pk), written so that an index on (sort, id) can seek to `value`
-        ordered = ordered.filter(Q(**{f"{sort}__gte": value}), Q(**{f"{sort}__gt": value}) | Q(id__gt=pk))
+        # (sort, id) > (value, pk), written so that an index on (sort, id) can seek to `value`; < when descending
+        if descending:
+            ordered = ordered.filter(Q(**{f"{sort}__lte": value}), Q(**{f"{sort}__lt": value}) | Q(id__lt=pk))
+        else:
+            ordered = ordered.filter(Q(**{f"{sort}__gte": value}), Q(**{f"{sort}__gt": value}) | Q(id__gt=pk))
     rows = list(ordered[: params.limit + 1])
     items, more = rows[: params.limit], len(rows) > params.limit
+    next_url = None
+    if more and items:
+        last = items[-1]
+        next_url = _next_url(request, encode_cursor(sort, _value(last, sort), _value(last, "id")))
+    return Page(items=items, next=next_url, count=count)
+
+
+def _comparable(value: Any, sample: Any) -> Any:
+    """A cursor's sort value in the type of the rows' values (cursors carry dates and times as ISO text)."""
+    if isinstance(value, str) and isinstance(sample, datetime):
+        return datetime.fromisoformat(value)
+    if isinstance(value, str) and isinstance(sample, date):
+        return date.fromisoformat(value)
+    return value
+
+
+def paginate_rows(
+    request: HttpRequest, rows: Sequence[T], *, sort: str, params: PageParams, descending: bool = False
+) -> Page[T]:
+    """`paginate` for rows a selector already loaded, sorted by (sort, id) (descending: newest first).
+
+    The same cursors and links as `paginate`; use it when the domain hands over a list, not a queryset.
+    """
+    count = len(rows) if params.count else None
+    remaining: Sequence[T] = rows
+    if params.cursor and rows:
+        value, pk = decode_cursor(params.cursor, sort)
+        value = _comparable(value, _value(rows[0], sort))
+        try:
+            if descending:
+                remaining = [row for row in rows if (_value(row, sort), _value(row, "id")) < (value, pk)]
+            else:
+                remaining = [row for row in rows if (_value(row, sort), _value(row, "id")) > (value, pk)]
+        except (TypeError, ValueError) as error:
+            raise ApplicationError(
+                _("This cursor is not valid for this list."), extra={"errors": {"cursor": _("Invalid cursor.")}}
+            ) from error
+    items, more = list(remaining[: params.limit]), len(remaining) > params.limit
     next_url = None
     if more and items:
         last = items[-1]

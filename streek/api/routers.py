@@ -4,9 +4,11 @@ from ninja import NinjaAPI
 
 
 def register_routers(api: NinjaAPI) -> None:
-    from . import errors, organisations, sales_points, territory
+    from . import errors, logistics, orders, organisations, sales_points, territory
 
     errors.register_handlers(api)
     api.add_router("", sales_points.router)
     api.add_router("", organisations.router)
     api.add_router("", territory.router)
+    api.add_router("", orders.router)
+    api.add_router("", logistics.router)

@@ -135,3 +135,12 @@ DFC_PAYMENT_STATE = {
     PaymentStatus.PAID: "Paid",
     PaymentStatus.CANCELLED: "Cancelled",
 }
+
+
+class InvoiceLineKind(models.TextChoices):
+    """What an invoice line charges: goods, a hub fee, the delivery, or a crate deposit (outside VAT)."""
+
+    GOODS = "goods", _("Goods")
+    FEE = "fee", _("Hub fee")
+    DELIVERY = "delivery", _("Delivery")
+    DEPOSIT = "deposit", _("Crate deposit")

@@ -16,4 +16,7 @@ urlpatterns = [
     path("open-data/", include("streek.web.opendata.urls")),
     path("brochure/", include("streek.web.brochure.urls")),
     path("evenementen/", include("streek.web.events.urls")),
+    path("winkel/", include("streek.web.shop.urls")),
+    path("hub/", include("streek.web.hub.urls")),
+    path("rondes/", include("streek.web.logistics.urls")),
 ]

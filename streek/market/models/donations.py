@@ -148,7 +148,12 @@ class WasteRecord(BaseModel):
         verbose_name=_("unit"),
     )
     quantity_kg = models.DecimalField(
-        _("kg"), max_digits=12, decimal_places=3, null=True, blank=True, help_text=_("Empty when the unit is not a mass.")
+        _("kg"),
+        max_digits=12,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        help_text=_("Empty when the unit is not a mass."),
     )
     reason = models.CharField(_("reason"), max_length=16, choices=WasteReason.choices, default=WasteReason.UNSOLD)
     recorded_on = models.DateField(_("date"))

@@ -13,20 +13,35 @@ from ..choices import AgreementKind, MatchStatus
 class Match(BaseModel):
     """An offer and a request that fit, with a score from 0 to 1 and one breakdown entry per criterion.
 
-    `breakdown` maps a criterion (MatchCriterion) to {"score": 0-1, "weight": n, "code": explanation key,
-    "params": {...}}; `selectors.matches.match_explanation` renders it in the active language.
+    `breakdown` maps a criterion (MatchCriterion) to [score 0-1, weight, explanation code] plus a fourth item,
+    the explanation's parameters, when it has any (a compact form: a full re-match writes millions of rows);
+    `selectors.matches.match_explanation` renders it in the active language.
+    A match is derived data that a re-match writes by the million: its indexes are few (the pair, which also
+    serves an offer's list, and the request's list) and its post references are not database foreign keys
+    (checking them doubled the time of a bulk write; see docs/adr/0006-matching-engine.md). Deleting a post
+    through the ORM still deletes its matches (on_delete=CASCADE is applied by Django).
     """
 
-    offer = models.ForeignKey("market.Offer", on_delete=models.CASCADE, related_name="matches", verbose_name=_("offer"))
+    offer = models.ForeignKey(
+        "market.Offer",
+        on_delete=models.CASCADE,
+        related_name="matches",
+        verbose_name=_("offer"),
+        db_index=False,
+        db_constraint=False,
+    )
     request = models.ForeignKey(
-        "market.Request", on_delete=models.CASCADE, related_name="matches", verbose_name=_("request")
+        "market.Request",
+        on_delete=models.CASCADE,
+        related_name="matches",
+        verbose_name=_("request"),
+        db_index=False,
+        db_constraint=False,
     )
     score = models.FloatField(_("score"))
     distance_km = models.FloatField(_("distance (km)"))
-    breakdown = models.JSONField(_("score per criterion"), default=dict)
-    status = models.CharField(
-        _("status"), max_length=16, choices=MatchStatus.choices, default=MatchStatus.NEW, db_index=True
-    )
+    breakdown = models.JSONField(_("score per criterion"), default=dict, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=MatchStatus.choices, default=MatchStatus.NEW)
     agreement_kind = models.CharField(_("agreement"), max_length=20, choices=AgreementKind.choices, blank=True)
     agreement_reference = models.CharField(
         _("agreement reference"), max_length=64, blank=True, help_text=_("The id of the order it became.")
@@ -39,6 +54,7 @@ class Match(BaseModel):
         blank=True,
         related_name="+",
         verbose_name=_("agreed by"),
+        db_index=False,
     )
     dismissed_at = models.DateTimeField(_("dismissed at"), null=True, blank=True)
     dismissed_by = models.ForeignKey(
@@ -48,7 +64,9 @@ class Match(BaseModel):
         blank=True,
         related_name="+",
         verbose_name=_("dismissed by"),
+        db_index=False,
     )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("match")
@@ -63,9 +81,8 @@ class Match(BaseModel):
             ),
         ]
         indexes = [
-            models.Index(fields=["offer", "-score"], name="market_match_offer_score"),
             models.Index(fields=["request", "-score"], name="market_match_request_score"),
-            models.Index(fields=["status", "agreed_at"], name="market_match_status_agreed"),
+            models.Index(fields=["agreed_at"], condition=Q(status=MatchStatus.AGREED), name="market_match_agreed"),
         ]
 
     def __str__(self) -> str:

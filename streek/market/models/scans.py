@@ -40,7 +40,10 @@ class ProcurementScan(BaseModel):
     status = models.CharField(_("status"), max_length=16, choices=ScanStatus.choices, default=ScanStatus.PENDING)
     computed_at = models.DateTimeField(_("computed at"), null=True, blank=True)
     coverage = models.FloatField(
-        _("overall coverage"), null=True, blank=True, help_text=_("Mean share of the lines local producers could supply.")
+        _("overall coverage"),
+        null=True,
+        blank=True,
+        help_text=_("Mean share of the lines local producers could supply."),
     )
     lots = models.JSONField(_("suggested lots"), default=list, blank=True)
 
@@ -49,9 +52,7 @@ class ProcurementScan(BaseModel):
         verbose_name_plural = _("procurement market scans")
         ordering = ["-created_at", "-id"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(radius_km__gte=1, radius_km__lte=250), name="market_scan_radius_range"
-            ),
+            models.CheckConstraint(condition=Q(radius_km__gte=1, radius_km__lte=250), name="market_scan_radius_range"),
             models.CheckConstraint(
                 condition=Q(coverage__isnull=True) | Q(coverage__gte=0, coverage__lte=1), name="market_scan_coverage"
             ),

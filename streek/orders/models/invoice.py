@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from streek.core.models import BaseModel
 
-from ..choices import InvoiceKind
+from ..choices import InvoiceKind, InvoiceLineKind
 
 
 class InvoiceSequence(BaseModel):
@@ -83,6 +83,9 @@ class Invoice(BaseModel):
         ordering = ["issuer_id", "-year", "-sequence_number"]
         constraints = [
             models.UniqueConstraint(fields=["issuer", "year", "sequence_number"], name="orders_invoice_gapless"),
+            models.UniqueConstraint(
+                fields=["order"], condition=Q(kind=InvoiceKind.INVOICE), name="orders_invoice_one_per_order"
+            ),
             models.CheckConstraint(
                 condition=Q(kind=InvoiceKind.INVOICE, credits__isnull=True)
                 | Q(kind=InvoiceKind.CREDIT_NOTE, credits__isnull=False),
@@ -100,6 +103,15 @@ class InvoiceLine(BaseModel):
     invoice = models.ForeignKey(Invoice, on_delete=models.CASCADE, related_name="lines", verbose_name=_("invoice"))
     order_line = models.ForeignKey(
         "orders.OrderLine", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("line")
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=InvoiceLineKind.choices, default=InvoiceLineKind.GOODS)
+    corrects = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="corrections",
+        verbose_name=_("corrects line"),
     )
     description = models.CharField(_("description"), max_length=300)
     quantity = models.DecimalField(_("quantity"), max_digits=12, decimal_places=3)

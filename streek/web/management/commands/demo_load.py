@@ -4,12 +4,14 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from streek.catalog.demo.generator import DEMO_SEED, demo_load
 from streek.catalog.demo.users import DEMO_PASSWORD, login_rows
+from streek.orders.demo import trade_demo_delete, trade_demo_load
 
 
 class Command(BaseCommand):
     help = (
-        "Load the demo region (Haspengouw and Noord-Limburg) with organisations, sales points, products, events "
-        "and demo logins. Does nothing when the demo exists, unless --reset."
+        "Load the demo region (Haspengouw and Noord-Limburg) with organisations, sales points, products, events, "
+        "trade (a food hub's order cycles, orders, invoices) and demo logins. Does nothing when the demo exists, "
+        "unless --reset."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -18,12 +20,18 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true", help="Do not show the progress bar.")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["reset"]:
+            trade_demo_delete()  # orders protect the organisations the catalogue demo removes
         result = demo_load(seed=options["seed"], reset=options["reset"], progress=not options["no_progress"])
         if result.created:
             summary = ", ".join(f"{name}: {count}" for name, count in result.counts.items())
             self.stdout.write(self.style.SUCCESS(f"Demo region created. {summary}"))
         else:
             self.stdout.write("Demo region already present (use --reset to rebuild).")
+        trade = trade_demo_load(seed=options["seed"])
+        if trade.created:
+            summary = ", ".join(f"{name}: {count}" for name, count in trade.counts.items())
+            self.stdout.write(self.style.SUCCESS(f"Demo trade created. {summary}"))
         for username in result.skipped_users:
             self.stdout.write(self.style.WARNING(f"User '{username}' already existed and was left unchanged."))
         self._print_logins()

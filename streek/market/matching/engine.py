@@ -1,0 +1,190 @@
+"""The two ways matches are made: one post at once (when it is created or changed) and all posts (a command)."""
+
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+from django.conf import settings
+from django.db.models import ExpressionWrapper, F, FloatField, Q, Value
+from django.utils import timezone
+
+from streek.core.geo import Point, bbox_around
+
+from ..choices import PostStatus
+from ..models import MAX_DISTANCE_KM, Match, Offer, Request
+from ..quantities import OPEN_END_DAYS
+from .candidates import KM_PER_DEG, select_top
+from .context import matching_context
+from .scoring import candidate_mask, haversine_km, score_pairs
+from .store import WriteResult, delete_new, load_existing, write_pairs
+from .tables import PostTable, load_table
+
+OFFER = "offer"
+REQUEST = "request"
+
+
+def top_k() -> int:
+    """How many matches each post keeps (its best K), from the setting STREEK_MATCH_TOP_K (default 10)."""
+    return int(getattr(settings, "STREEK_MATCH_TOP_K", 10))
+
+
+@dataclass
+class RematchResult:
+    offers: int = 0
+    requests: int = 0
+    scored: int = 0
+    kept: int = 0
+    write: WriteResult = field(default_factory=WriteResult)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def rematch_all(
+    *,
+    k: int | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> RematchResult:
+    """Match every active offer with every active request again; returns counts and timings.
+
+    `progress(stage, done, total)` is called while candidates are scored ("match") and rows written ("write").
+    """
+    k = k or top_k()
+    result = RematchResult()
+    started = time.perf_counter()
+    context = matching_context()
+    offers = load_table(OFFER, Offer.objects.filter(status=PostStatus.ACTIVE), context, all_active=True)
+    requests = load_table(REQUEST, Request.objects.filter(status=PostStatus.ACTIVE), context, all_active=True)
+    result.offers, result.requests = len(offers), len(requests)
+    result.seconds["load"] = time.perf_counter() - started
+
+    mark = time.perf_counter()
+    done = [0]
+
+    def step(count: int) -> None:
+        done[0] += count
+        if progress is not None:
+            progress("match", done[0], len(requests))
+
+    selection = select_top(context, offers, requests, top_k=k, progress=step)
+    result.scored, result.kept = selection.scored, len(selection.oi)
+    result.seconds["match"] = time.perf_counter() - mark
+
+    mark = time.perf_counter()
+    existing = load_existing()
+    written = [0]
+
+    def write_step(count: int) -> None:
+        written[0] += count
+        if progress is not None:
+            progress("write", written[0], len(selection.oi))
+
+    result.write = write_pairs(context, offers, requests, selection.oi, selection.ri, existing, progress=write_step)
+    now = timezone.now()
+    Offer.objects.filter(status=PostStatus.ACTIVE).update(matched_at=now)
+    Request.objects.filter(status=PostStatus.ACTIVE).update(matched_at=now)
+    result.seconds["write"] = time.perf_counter() - mark
+    result.seconds["total"] = time.perf_counter() - started
+    return result
+
+
+def _period_q(start: date, end: date) -> Q:
+    return Q(starts_on__lte=end) & (Q(ends_on__isnull=True) | Q(ends_on__gte=start))
+
+
+def _within_q(point: Point, radius_km: float) -> Q:
+    box = bbox_around(point, radius_km)
+    return Q(lat__gte=box.south, lat__lte=box.north, lon__gte=box.west, lon__lte=box.east)
+
+
+def _requests_reaching(point: Point) -> ExpressionWrapper:
+    """Squared equirectangular distance (km²) to the point minus the request's squared maximum distance."""
+    coslat = math.cos(math.radians(point.lat))
+    dlat = (F("lat") - Value(point.lat)) * Value(KM_PER_DEG)
+    dlon = (F("lon") - Value(point.lon)) * Value(KM_PER_DEG * coslat)
+    # 2 % slack: the exact haversine test follows in Python
+    reach = F("max_distance_km") * Value(1.02)
+    return ExpressionWrapper(dlat * dlat + dlon * dlon - reach * reach, output_field=FloatField())
+
+
+def clear_new_matches(*, kind: str, post_ids: list[int]) -> int:
+    """Delete the matches nobody acted on of posts that left the board (withdrawn, expired)."""
+    column = "offer_id" if kind == OFFER else "request_id"
+    ids = np.array(
+        list(Match.objects.filter(**{f"{column}__in": post_ids}, status="new").values_list("id", flat=True)),
+        dtype=np.int64,
+    )
+    return delete_new(ids)
+
+
+def match_post(*, kind: str, post_id: int, k: int | None = None) -> WriteResult:
+    """Match one post (just created or changed) against the active posts of the other side.
+
+    Keeps the post's best K and, for each counterpart, the pair when it enters that counterpart's best K.
+    Pairs that dropped out of the post's own list are deleted (when still new); the counterparts' lists are
+    pruned by the next full re-match.
+    """
+    k = k or top_k()
+    context = matching_context()
+    model = Offer if kind == OFFER else Request
+    me_qs = model.objects.filter(pk=post_id, status=PostStatus.ACTIVE)
+    me = load_table(kind, me_qs, context)
+    own_column, other_column = ("offer_id", "request_id") if kind == OFFER else ("request_id", "offer_id")
+    if len(me) == 0:
+        return WriteResult(deleted=clear_new_matches(kind=kind, post_ids=[post_id]))
+    point = Point(float(me.lat[0]), float(me.lon[0]))
+    start = date.fromordinal(int(me.start[0]))
+    end = date.fromordinal(int(me.end[0]))
+    family = context.family_type_ids(context.type_ids[int(me.type_row[0])])
+    other_filter = Q(status=PostStatus.ACTIVE, product_type_id__in=family) & _period_q(start, end)
+    other_filter &= ~Q(organisation_id=int(me.organisation[0]))
+    if kind == OFFER:
+        other_qs = (
+            Request.objects.filter(other_filter & _within_q(point, MAX_DISTANCE_KM))
+            .alias(reach=_requests_reaching(point))
+            .filter(reach__lte=0)
+        )
+        other = load_table(REQUEST, other_qs, context)
+        o, r = me, other
+        oi, ri = np.zeros(len(other), dtype=np.int64), np.arange(len(other))
+    else:
+        other = load_table(OFFER, Offer.objects.filter(other_filter & _within_q(point, float(me.extra_a[0]))), context)
+        o, r = other, me
+        oi, ri = np.arange(len(other)), np.zeros(len(other), dtype=np.int64)
+    distance = haversine_km(o.lat[oi], o.lon[oi], r.lat[ri], r.lon[ri])
+    ok = candidate_mask(context, o, r, oi, ri, distance)
+    oi, ri = oi[ok], ri[ok]
+    other_rows = ri if kind == OFFER else oi
+    totals = score_pairs(context, o, r, oi, ri, distance[ok]).total
+    other_ids = other.ids[other_rows]
+    # the post's own best K
+    order = np.lexsort((other_ids, -totals))
+    keep = np.zeros(len(totals), dtype=bool)
+    keep[order[:k]] = True
+    # pairs that enter the counterpart's best K
+    rest = np.flatnonzero(~keep)
+    if len(rest):
+        floors: dict[int, list[float]] = {}
+        rows = (
+            Match.objects.filter(**{f"{other_column}__in": [int(i) for i in other_ids[rest]]})
+            .exclude(**{own_column: post_id})
+            .values_list(other_column, "score")
+        )
+        for other_id, score in rows:
+            floors.setdefault(other_id, []).append(score)
+        for j in rest:
+            scores = floors.get(int(other_ids[j]), [])
+            if len(scores) < k or totals[j] > sorted(scores, reverse=True)[k - 1]:
+                keep[j] = True
+    existing = load_existing({own_column: post_id})
+    result = write_pairs(context, o, r, oi[keep], ri[keep], existing)
+    model.objects.filter(pk=post_id).update(matched_at=timezone.now())
+    return result
+
+
+def open_end(start: date) -> date:
+    return date.fromordinal(start.toordinal() + OPEN_END_DAYS)
+
+
+__all__ = ["OFFER", "REQUEST", "PostTable", "RematchResult", "clear_new_matches", "match_post", "rematch_all"]

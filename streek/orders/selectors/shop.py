@@ -1,0 +1,176 @@
+"""The shop catalogue of a cycle: what a buyer on one channel can order, page by page, priced as it will pay.
+
+Four queries whatever the number of products: the cycle's fees, the count, one page of offers with their
+variant, product, producer and unit, and the channel's price list for that page.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from streek.catalog.choices import COLD_CHAIN_TEMPERATURES
+from streek.catalog.models import Organisation, Product, Variant
+from streek.core.exceptions import ApplicationError
+
+from ..models import ChannelTerms, ChannelVariantTerm, CycleOffer, HubFee, OrderCycle
+from ..pricing import FeeRule, LinePrice, line_price
+
+MAX_PER_PAGE = 200
+
+
+@dataclass(frozen=True)
+class ShopRow:
+    """One offered variant as the shop shows it. `price` is for `case_size` items (one item or one case)."""
+
+    offer: CycleOffer
+    variant: Variant
+    product: Product
+    producer: Organisation
+    available: int | None
+    case_size: int
+    minimum_quantity: int
+    price: LinePrice
+    is_chilled: bool
+
+    @property
+    def is_sold_out(self) -> bool:
+        return self.available is not None and self.available < self.case_size
+
+
+@dataclass(frozen=True)
+class ShopPage:
+    cycle: OrderCycle
+    terms: ChannelTerms
+    rows: list[ShopRow]
+    page: int
+    per_page: int
+    total: int
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.num_pages
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+
+def fee_rules(*, cycle: OrderCycle) -> list[FeeRule]:
+    """The cycle's hub fees as pricing rules (one query)."""
+    return [
+        FeeRule(
+            kind=fee.kind, name=fee.name or str(fee.get_kind_display()), calculation=fee.calculation, amount=fee.amount
+        )
+        for fee in HubFee.objects.filter(cycle=cycle).order_by("kind", "pk")
+    ]
+
+
+def _product_type_q(key: str) -> Q:
+    """The product type or any narrower one (paths are keys from the top down, joined by '/')."""
+    field = "variant__product__product_type__path"
+    return (
+        Q(**{field: key})
+        | Q(**{f"{field}__startswith": f"{key}/"})
+        | Q(**{f"{field}__endswith": f"/{key}"})
+        | Q(**{f"{field}__contains": f"/{key}/"})
+    )
+
+
+def shop_offers(
+    *, cycle: OrderCycle, search: str = "", producer_id: int | None = None, product_type_key: str | None = None
+) -> QuerySet[CycleOffer]:
+    """The cycle's offers of active variants, filtered, by producer, product and variant name."""
+    qs = CycleOffer.objects.filter(cycle=cycle, variant__is_active=True, variant__product__is_active=True)
+    if producer_id is not None:
+        qs = qs.filter(exchange__producer_id=producer_id)
+    if product_type_key:
+        qs = qs.filter(_product_type_q(product_type_key))
+    for word in search.split()[:5]:
+        qs = qs.filter(
+            Q(variant__product__name_nl__icontains=word)
+            | Q(variant__product__name_fr__icontains=word)
+            | Q(variant__product__name_en__icontains=word)
+            | Q(variant__name__icontains=word)
+            | Q(variant__product__organisation__name__icontains=word)
+        )
+    return qs.order_by("variant__product__organisation__name", "variant__product__name_nl", "variant__name", "pk")
+
+
+def shop_catalogue(
+    *,
+    cycle: OrderCycle,
+    terms: ChannelTerms,
+    page: int = 1,
+    per_page: int = 48,
+    search: str = "",
+    producer_id: int | None = None,
+    product_type_key: str | None = None,
+) -> ShopPage:
+    """One page of a cycle's shop for a buyer on `terms` (a channel of the cycle's hub); sold-out offers included.
+
+    A page past the end shows the last page.
+    """
+    if terms.hub_id != cycle.hub_id:
+        raise ApplicationError(_("These channel terms belong to another hub."), extra={"field": "terms"})
+    per_page = min(max(per_page, 1), MAX_PER_PAGE)
+    rules = fee_rules(cycle=cycle)
+    qs = shop_offers(cycle=cycle, search=search, producer_id=producer_id, product_type_key=product_type_key)
+    total = qs.count()
+    num_pages = max(1, -(-total // per_page))
+    page = min(max(page, 1), num_pages)
+    offers = (
+        list(
+            qs.select_related("variant__unit", "variant__product__organisation", "variant__product__product_type")[
+                (page - 1) * per_page : page * per_page
+            ]
+        )
+        if total
+        else []
+    )
+    listed = (
+        {
+            row.variant_id: row
+            for row in ChannelVariantTerm.objects.filter(terms=terms, variant_id__in=[o.variant_id for o in offers])
+        }
+        if offers
+        else {}
+    )
+    rows = []
+    for offer in offers:
+        variant = offer.variant
+        product = variant.product
+        listing = listed.get(variant.pk)
+        case_size = listing.case_size if listing else 1
+        rows.append(
+            ShopRow(
+                offer=offer,
+                variant=variant,
+                product=product,
+                producer=product.organisation,
+                available=offer.available,
+                case_size=case_size,
+                minimum_quantity=listing.minimum_quantity if listing else 1,
+                price=line_price(
+                    quantity=case_size,
+                    producer_price=offer.producer_price,
+                    price_rule=terms.price_rule,
+                    markup_percent=terms.markup_percent,
+                    list_price=listing.price if listing else None,
+                    vat_rate=Decimal(variant.vat_rate),
+                    fee_rules=rules,
+                ),
+                is_chilled=product.storage_temperature in COLD_CHAIN_TEMPERATURES,
+            )
+        )
+    return ShopPage(cycle=cycle, terms=terms, rows=rows, page=page, per_page=per_page, total=total)
+
+
+def cycle_producer_list(*, cycle: OrderCycle) -> list[Organisation]:
+    """The producers taking part in a cycle, by name (for the shop's producer filter). One query."""
+    return list(Organisation.objects.filter(cycle_exchanges__cycle=cycle).order_by("name", "pk"))
