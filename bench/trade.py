@@ -241,7 +241,7 @@ def shop_load(args: argparse.Namespace, *, slug: str, cycle_id: int) -> Scenario
 # --- closing a cycle ----------------------------------------------------------------------------------------------
 
 
-def close_cycle(*, seed: int) -> dict[str, Any]:
+def close_cycle() -> dict[str, Any]:
     """Close the generated cycle (reset first), then time the report, its CSV, pick lists and packing lists."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -363,7 +363,7 @@ def main(argv: list[str] | None = None) -> None:  # noqa: C901 - one step after 
         output["rush"] = rush.as_json()
     close: dict[str, Any] | None = None
     if "close" in parts:
-        close = close_cycle(seed=args.seed)
+        close = close_cycle()
         print_close(close)
         output["close"] = close
 

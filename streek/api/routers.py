@@ -4,7 +4,7 @@ from ninja import NinjaAPI
 
 
 def register_routers(api: NinjaAPI) -> None:
-    from . import errors, logistics, orders, organisations, sales_points, territory
+    from . import errors, logistics, market, orders, organisations, sales_points, territory
 
     errors.register_handlers(api)
     api.add_router("", sales_points.router)
@@ -12,3 +12,4 @@ def register_routers(api: NinjaAPI) -> None:
     api.add_router("", territory.router)
     api.add_router("", orders.router)
     api.add_router("", logistics.router)
+    api.add_router("", market.router)

@@ -75,14 +75,17 @@ def access_match(*, actor: Actor, match_id: int, for_write: bool = False) -> Mat
 
 def access_thread(*, actor: Actor, thread_id: int, for_write: bool = False) -> Thread:
     """A thread is read and written by members of its two organisations only (not by platform admins)."""
-    thread = Thread.objects.select_related("initiator", "recipient", "match", "offer", "request").filter(pk=thread_id)
-    found = thread.first()
-    if found is None:
+    thread = (
+        Thread.objects.select_related("initiator", "recipient", "match", "offer", "request")
+        .filter(pk=thread_id)
+        .first()
+    )
+    if thread is None:
         raise NotFound("thread")
     mine = organisation_ids(actor=actor)
-    if found.initiator_id not in mine and found.recipient_id not in mine:
+    if thread.initiator_id not in mine and thread.recipient_id not in mine:
         raise NotFound("thread")
-    return found
+    return thread
 
 
 def access_donation(*, actor: Actor, donation_id: int, for_write: bool = False) -> Donation:

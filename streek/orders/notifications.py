@@ -225,7 +225,11 @@ def _pick_totals(cycle: OrderCycle) -> dict[int, list[PickTotal]]:
     totals: dict[int, list[PickTotal]] = defaultdict(list)
     for row in rows:
         totals[row["producer_id"]].append(
-            PickTotal(description=row["description"], quantity=row["quantity"], weight_kg=row["weight"])
+            PickTotal(
+                description=row["description"],
+                quantity=row["quantity"],
+                weight_kg=None if row["weight"] is None else Decimal(row["weight"]).quantize(Decimal("0.001")),
+            )
         )
     return dict(totals)
 

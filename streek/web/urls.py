@@ -18,5 +18,7 @@ urlpatterns = [
     path("evenementen/", include("streek.web.events.urls")),
     path("winkel/", include("streek.web.shop.urls")),
     path("hub/", include("streek.web.hub.urls")),
+    path("markt/", include("streek.web.market.urls")),
+    path("marktverkenning/", include("streek.web.procurement.urls")),
     path("rondes/", include("streek.web.logistics.urls")),
 ]

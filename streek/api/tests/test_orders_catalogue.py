@@ -34,7 +34,7 @@ def test_guest_sees_consumer_prices_with_fees_vat_and_producer_share(client: Cli
     offer = CycleOfferFactory(exchange=CycleProducerFactory(cycle=cycle), producer_price=Decimal("2.00"), stock=7)
 
     # when a guest opens the catalogue
-    response = client.get(catalogue(cycle.pk))
+    response = client.get(catalogue(cycle.pk), HTTP_ACCEPT_LANGUAGE="en")
 
     # then the line is priced on the consumer channel
     assert response.status_code == 200

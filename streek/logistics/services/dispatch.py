@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from streek.accounts.selectors import Actor
 from streek.core.exceptions import PermissionRefused
+from streek.orders.services.orders import order_record_delivery
 
 from ..choices import PlanStatus
 from ..exceptions import PlanningRefused
@@ -97,7 +98,7 @@ def route_driver_assign(*, actor: Actor, route: Route, driver: Driver | None) ->
 @transaction.atomic
 def stop_mark_done(*, actor: Actor, stop: Stop) -> Stop:
     """The driver of the route (or a hub editor) marks a stop done; marking it again changes nothing."""
-    current = Stop.objects.select_for_update().select_related("route__driver", "plan").get(pk=stop.pk)
+    current = Stop.objects.select_for_update(of=("self",)).select_related("route__driver", "plan").get(pk=stop.pk)
     if current.route is None:
         raise PlanningRefused(_("This stop is not on a route."), extra={"field": "stop"})
     driver = current.route.driver
@@ -112,4 +113,6 @@ def stop_mark_done(*, actor: Actor, stop: Stop) -> Stop:
     current.done_at = timezone.now()
     current.done_by_id = actor.pk if actor.is_authenticated else None
     current.save(update_fields=["done_at", "done_by", "updated_at"])
+    if current.order_id is not None and current.order is not None:  # a home or business delivery
+        order_record_delivery(order=current.order)
     return current

@@ -83,7 +83,9 @@ class PlanInput:
 
 
 def _number(value: Decimal) -> str:
-    return format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
+    """2, 2.5 or 0.25: without trailing zeros and never in exponent notation."""
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def day_origin(day: date) -> datetime:

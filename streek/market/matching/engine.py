@@ -8,6 +8,7 @@ from datetime import date
 
 import numpy as np
 from django.conf import settings
+from django.db import connection
 from django.db.models import ExpressionWrapper, F, FloatField, Q, Value
 from django.utils import timezone
 
@@ -15,7 +16,6 @@ from streek.core.geo import Point, bbox_around
 
 from ..choices import PostStatus
 from ..models import MAX_DISTANCE_KM, Match, Offer, Request
-from ..quantities import OPEN_END_DAYS
 from .candidates import KM_PER_DEG, select_top
 from .context import matching_context
 from .scoring import candidate_mask, haversine_km, score_pairs
@@ -81,9 +81,6 @@ def rematch_all(
             progress("write", written[0], len(selection.oi))
 
     result.write = write_pairs(context, offers, requests, selection.oi, selection.ri, existing, progress=write_step)
-    now = timezone.now()
-    Offer.objects.filter(status=PostStatus.ACTIVE).update(matched_at=now)
-    Request.objects.filter(status=PostStatus.ACTIVE).update(matched_at=now)
     result.seconds["write"] = time.perf_counter() - mark
     result.seconds["total"] = time.perf_counter() - started
     return result
@@ -116,6 +113,28 @@ def clear_new_matches(*, kind: str, post_ids: list[int]) -> int:
         dtype=np.int64,
     )
     return delete_new(ids)
+
+
+def _kth_scores(
+    other_column: str, own_column: str, post_id: int, other_ids: list[int], k: int
+) -> dict[int, tuple[int, float]]:
+    """For each counterpart: how many matches it has (at most k counted) and its k-th best score (one query)."""
+    table = Match._meta.db_table
+    result: dict[int, tuple[int, float]] = {}
+    with connection.cursor() as cursor:
+        for begin in range(0, len(other_ids), 5000):
+            chunk = other_ids[begin : begin + 5000]
+            placeholders = ", ".join(["%s"] * len(chunk))
+            cursor.execute(
+                f"SELECT {other_column}, COUNT(*), MIN(score) FROM ("  # noqa: S608 - constant names
+                f"SELECT {other_column}, score, ROW_NUMBER() OVER (PARTITION BY {other_column} ORDER BY score DESC) AS n "
+                f"FROM {table} WHERE {other_column} IN ({placeholders}) AND {own_column} <> %s"
+                f") AS ranked WHERE n <= %s GROUP BY {other_column}",
+                [*chunk, post_id, k],
+            )
+            for other_id, count, kth in cursor.fetchall():
+                result[int(other_id)] = (int(count), float(kth))
+    return result
 
 
 def match_post(*, kind: str, post_id: int, k: int | None = None) -> WriteResult:
@@ -165,26 +184,15 @@ def match_post(*, kind: str, post_id: int, k: int | None = None) -> WriteResult:
     # pairs that enter the counterpart's best K
     rest = np.flatnonzero(~keep)
     if len(rest):
-        floors: dict[int, list[float]] = {}
-        rows = (
-            Match.objects.filter(**{f"{other_column}__in": [int(i) for i in other_ids[rest]]})
-            .exclude(**{own_column: post_id})
-            .values_list(other_column, "score")
-        )
-        for other_id, score in rows:
-            floors.setdefault(other_id, []).append(score)
+        floors = _kth_scores(other_column, own_column, post_id, [int(i) for i in other_ids[rest]], k)
         for j in rest:
-            scores = floors.get(int(other_ids[j]), [])
-            if len(scores) < k or totals[j] > sorted(scores, reverse=True)[k - 1]:
+            count, kth = floors.get(int(other_ids[j]), (0, 0.0))
+            if count < k or totals[j] > kth:
                 keep[j] = True
     existing = load_existing({own_column: post_id})
     result = write_pairs(context, o, r, oi[keep], ri[keep], existing)
     model.objects.filter(pk=post_id).update(matched_at=timezone.now())
     return result
-
-
-def open_end(start: date) -> date:
-    return date.fromordinal(start.toordinal() + OPEN_END_DAYS)
 
 
 __all__ = ["OFFER", "REQUEST", "PostTable", "RematchResult", "clear_new_matches", "match_post", "rematch_all"]

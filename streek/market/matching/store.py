@@ -9,6 +9,7 @@ executemany; both in chunks, so memory stays bounded.
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import islice
 
 import numpy as np
 from django.db import connection
@@ -55,11 +56,25 @@ class WriteResult:
 
 
 def load_existing(filters: dict[str, object] | None = None) -> Existing:
+    """Stored matches (all, or those passing `filters`) as arrays, read 50,000 rows at a time."""
     qs = Match.objects.order_by()
     if filters:
         qs = qs.filter(**filters)
-    rows = list(qs.values_list("id", "offer_id", "request_id", "score", "status").iterator(chunk_size=50000))
-    return Existing.from_rows(rows)
+    rows = qs.values_list("id", "offer_id", "request_id", "score", "status").iterator(chunk_size=50000)
+    parts: list[Existing] = []
+    while chunk := list(islice(rows, 50000)):
+        parts.append(Existing.from_rows(chunk))
+    if not parts:
+        return Existing.from_rows([])
+    ids = np.concatenate([p.ids for p in parts])
+    keys = np.concatenate([p.keys for p in parts])
+    order = np.argsort(keys, kind="stable")
+    return Existing(
+        ids=ids[order],
+        keys=keys[order],
+        scores=np.concatenate([p.scores for p in parts])[order],
+        is_new=np.concatenate([p.is_new for p in parts])[order],
+    )
 
 
 def _row_values(

@@ -63,7 +63,7 @@ def donation_claim(
             raise InvalidTransition(_("This offer is not open to donation."))
         left = row["quantity"] - row["quantity_claimed"]
         raise NotEnoughLeft(
-            _("Only %(left)s %(unit)s left to claim.") % {"left": left.normalize(), "unit": offer.unit.label},
+            _("Only %(left)s %(unit)s left to claim.") % {"left": f"{left.normalize():f}", "unit": offer.unit.label},
             extra={"left": str(left)},
         )
     offer.refresh_from_db(fields=["quantity_claimed", "updated_at"])

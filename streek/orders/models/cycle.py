@@ -237,6 +237,7 @@ class CycleOffer(BaseModel):
             ),
             models.CheckConstraint(condition=Q(producer_price__gte=0), name="orders_cycleoffer_price_positive"),
         ]
+        indexes = [models.Index(fields=["cycle", "exchange", "variant"], name="orders_cycleoffer_shop_order")]
 
     def __str__(self) -> str:
         return f"{self.cycle} - {self.variant}"

@@ -261,39 +261,57 @@ def _preparation_label(code: str) -> str:
     return str(Preparation(code).label) if code in Preparation.values else code
 
 
-def _is_chilled(line: OrderLine) -> bool:
-    return line.variant.product.storage_temperature in COLD_CHAIN_TEMPERATURES
-
-
 def _add(total: Decimal | None, value: Decimal | None) -> Decimal | None:
     if value is None:
         return total
     return value if total is None else total + value
 
 
+_LINE_FIELDS = (
+    "pk",
+    "order_id",
+    "variant_id",
+    "description",
+    "quantity",
+    "final_quantity",
+    "weight_kg",
+    "preparation",
+    "crates",
+    "variant__product__storage_temperature",
+)
+
+
+def _orders_by_id(order_ids: Iterable[int]) -> dict[int, Order]:
+    return {
+        order.pk: order
+        for order in Order.objects.filter(pk__in=set(order_ids)).select_related(
+            "buyer", "buyer_organisation", "pickup_slot__pickup_point", "delivery_zone"
+        )
+    }
+
+
+def _chilled(row: dict[str, Any]) -> bool:
+    return row["variant__product__storage_temperature"] in COLD_CHAIN_TEMPERATURES
+
+
 def pick_list(*, cycle: OrderCycle, producer: Organisation) -> PickList:
     """What one producer prepares for a cycle: totals per variant and preparation, and per order (2 queries)."""
-    lines = list(
+    rows = list(
         cycle_lines(cycle=cycle)
         .filter(producer=producer)
-        .select_related(
-            "order__buyer",
-            "order__buyer_organisation",
-            "order__pickup_slot__pickup_point",
-            "order__delivery_zone",
-            "variant__product",
-        )
         .order_by("order__placed_at", "order_id", "pk")
+        .values(*_LINE_FIELDS)
     )
+    orders_by_id = _orders_by_id(row["order_id"] for row in rows)
     totals: dict[tuple[int, str], dict[str, Any]] = {}
     orders: dict[int, PickOrder] = {}
-    for line in lines:
-        chilled = _is_chilled(line)
-        key = (line.variant_id, line.preparation)
+    for row in rows:
+        chilled = _chilled(row)
+        key = (row["variant_id"], row["preparation"])
         total = totals.setdefault(
             key,
             {
-                "description": line.description,
+                "description": row["description"],
                 "quantity": 0,
                 "final": None,
                 "kg": None,
@@ -301,12 +319,12 @@ def pick_list(*, cycle: OrderCycle, producer: Organisation) -> PickList:
                 "chilled": chilled,
             },
         )
-        total["quantity"] += line.quantity
-        total["final"] = _add(total["final"], line.final_quantity)
-        total["kg"] = _add(total["kg"], line.weight_kg)
-        total["orders"].add(line.order_id)
-        order = line.order
-        if order.pk not in orders:
+        total["quantity"] += row["quantity"]
+        total["final"] = _add(total["final"], row["final_quantity"])
+        total["kg"] = _add(total["kg"], row["weight_kg"])
+        total["orders"].add(row["order_id"])
+        if row["order_id"] not in orders:
+            order = orders_by_id[row["order_id"]]
             orders[order.pk] = PickOrder(
                 order_id=order.pk,
                 reference=order.reference,
@@ -314,16 +332,16 @@ def pick_list(*, cycle: OrderCycle, producer: Organisation) -> PickList:
                 destination=_destination(order),
                 lines=[],
             )
-        orders[order.pk].lines.append(
+        orders[row["order_id"]].lines.append(
             PickLine(
-                line_id=line.pk,
-                variant_id=line.variant_id,
-                description=line.description,
-                quantity=line.quantity,
-                final_quantity=line.final_quantity,
-                preparation=line.preparation,
+                line_id=row["pk"],
+                variant_id=row["variant_id"],
+                description=row["description"],
+                quantity=row["quantity"],
+                final_quantity=row["final_quantity"],
+                preparation=row["preparation"],
                 is_chilled=chilled,
-                crates=line.crates,
+                crates=row["crates"],
             )
         )
     variants = [
@@ -419,22 +437,22 @@ def packing_list(
         orders_query = orders_query.filter(delivery_zone=zone)
     orders = list(orders_query.order_by("pickup_slot__starts_at", "delivery_postal_code", "reference"))
     lines: dict[int, list[PackingLine]] = defaultdict(list)
-    line_query = (
+    line_rows = (
         OrderLine.objects.filter(order__in=orders_query, is_out_of_stock=False)
-        .select_related("producer", "variant__product")
         .order_by("order_id", "producer__name", "pk")
+        .values(*_LINE_FIELDS, "producer__name")
     )
-    for line in line_query:
-        lines[line.order_id].append(
+    for row in line_rows:
+        lines[row["order_id"]].append(
             PackingLine(
-                line_id=line.pk,
-                producer_name=line.producer.name,
-                description=line.description,
-                quantity=line.quantity,
-                final_quantity=line.final_quantity,
-                preparation=line.preparation,
-                is_chilled=_is_chilled(line),
-                crates=line.crates,
+                line_id=row["pk"],
+                producer_name=row["producer__name"],
+                description=row["description"],
+                quantity=row["quantity"],
+                final_quantity=row["final_quantity"],
+                preparation=row["preparation"],
+                is_chilled=_chilled(row),
+                crates=row["crates"],
             )
         )
     packed = [

@@ -85,7 +85,11 @@ def _product_type_q(key: str) -> Q:
 def shop_offers(
     *, cycle: OrderCycle, search: str = "", producer_id: int | None = None, product_type_key: str | None = None
 ) -> QuerySet[CycleOffer]:
-    """The cycle's offers of active variants, filtered, by producer, product and variant name."""
+    """The cycle's offers of active variants, filtered, grouped per producer in the order the hub added them.
+
+    The order is on the offer's own columns so that PostgreSQL walks the index (cycle, exchange, variant)
+    and stops after one page, instead of sorting every offer of a big cycle by names in other tables.
+    """
     qs = CycleOffer.objects.filter(cycle=cycle, variant__is_active=True, variant__product__is_active=True)
     if producer_id is not None:
         qs = qs.filter(exchange__producer_id=producer_id)
@@ -99,7 +103,7 @@ def shop_offers(
             | Q(variant__name__icontains=word)
             | Q(variant__product__organisation__name__icontains=word)
         )
-    return qs.order_by("variant__product__organisation__name", "variant__product__name_nl", "variant__name", "pk")
+    return qs.order_by("exchange_id", "variant_id")
 
 
 def shop_catalogue(

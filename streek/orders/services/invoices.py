@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db import transaction
 from django.db.models import Sum
@@ -105,7 +105,37 @@ def _fee_label(fee: dict[str, str]) -> str:
     return str(FeeKind(kind).label) if kind in FeeKind.values else str(_("Hub fee"))
 
 
-def _add_order_lines(draft: _Draft, order: Order, lines: Sequence[OrderLine]) -> None:
+class _Charge(NamedTuple):
+    """What an invoice needs of an order line (read as tuples: 20,000 lines load in a fraction of a second)."""
+
+    pk: int
+    order_id: int
+    description: str
+    quantity: int
+    final_quantity: Decimal | None
+    is_out_of_stock: bool
+    amount: Decimal
+    fee_total: Decimal
+    fees: list[dict[str, str]]
+    vat_rate: Decimal
+    crates: int
+    crate_deposit: Decimal
+
+
+def _charges(order_ids: Iterable[int]) -> dict[int, list[_Charge]]:
+    rows = (
+        OrderLine.objects.filter(order_id__in=list(order_ids))
+        .order_by("order_id", "producer_id", "pk")
+        .values_list(*_Charge._fields)
+    )
+    charges: dict[int, list[_Charge]] = defaultdict(list)
+    for row in rows:
+        charge = _Charge(*row)
+        charges[charge.order_id].append(charge)
+    return charges
+
+
+def _add_order_lines(draft: _Draft, order: Order, lines: Sequence[_Charge]) -> None:
     """Goods, fees, delivery and deposits of one order, in the invoice's language (descriptions are kept)."""
     fees: dict[tuple[str, Decimal], Decimal] = defaultdict(lambda: ZERO)
     bases: dict[Decimal, Decimal] = defaultdict(lambda: ZERO)
@@ -178,7 +208,7 @@ def _due_on(order: Order, issued_on: date) -> date:
     return max(due, order.payment_due_on) if order.payment_due_on and days else due
 
 
-def _order_draft(order: Order, lines: Sequence[OrderLine], issued_on: date) -> _Draft | None:
+def _order_draft(order: Order, lines: Sequence[_Charge], issued_on: date) -> _Draft | None:
     hub: Organisation = order.hub
     buyer_org = order.buyer_organisation
     language = order.buyer.language or "nl"
@@ -259,11 +289,7 @@ def invoices_issue_for_orders(*, order_ids: Iterable[int], issued_on: date | Non
         .select_related("hub", "buyer", "buyer_organisation", "delivery_zone")
         .order_by("placed_at", "pk")
     )
-    lines: dict[int, list[OrderLine]] = defaultdict(list)
-    for line in OrderLine.objects.filter(order_id__in=[order.pk for order in orders]).order_by(
-        "order_id", "producer_id", "pk"
-    ):
-        lines[line.order_id].append(line)
+    lines = _charges(order.pk for order in orders)
     drafts = [draft for order in orders if (draft := _order_draft(order, lines[order.pk], day)) is not None]
     return _number_and_save(drafts, validate=False)
 
@@ -289,9 +315,8 @@ def invoice_issue_for_order(*, order: Order, issued_on: date | None = None) -> I
             _("Order %(reference)s is cancelled: there is nothing to invoice.") % {"reference": locked.reference},
             field="order",
         )
-    order_lines = list(OrderLine.objects.filter(order_id=order.pk).order_by("producer_id", "pk"))
     full = Order.objects.select_related("hub", "buyer", "buyer_organisation", "delivery_zone").get(pk=order.pk)
-    draft = _order_draft(full, order_lines, issued_on or timezone.localdate())
+    draft = _order_draft(full, _charges([order.pk])[order.pk], issued_on or timezone.localdate())
     if draft is None:
         raise InvoiceRefused(
             _("Order %(reference)s has no line to charge.") % {"reference": locked.reference}, field="order"

@@ -152,9 +152,7 @@ def _prepare(lines: list[OrderLine], cycle: OrderCycle) -> tuple[list[PrepOrder]
         seen.setdefault(key, set()).add(line.order_id)
         total.orders = len(seen[key])
     ordered = sorted(totals.values(), key=lambda total: (total.description.lower(), total.preparation))
-    parts = sorted(
-        orders.values(), key=lambda part: (part.order.placed_at, part.order.pk)
-    )
+    parts = sorted(orders.values(), key=lambda part: (part.order.placed_at, part.order.pk))
     return parts, ordered
 
 

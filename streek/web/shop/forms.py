@@ -24,7 +24,9 @@ class ShopFilterForm(forms.Form):
         max_length=100,
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
-    producer = forms.TypedChoiceField(label=_("Producer"), required=False, coerce=int, empty_value=None)
+    producer = forms.TypedChoiceField(
+        label=_("Producer"), required=False, coerce=int, empty_value=None, widget=FastSelect
+    )
     type = forms.ChoiceField(label=_("Product type"), required=False, widget=FastSelect)
 
     def __init__(self, data: Any, *, producers: list[Organisation]) -> None:
@@ -106,7 +108,8 @@ class CheckoutForm(forms.Form):
     )
 
     def __init__(self, *args: Any, slots: list[PickupSlot], zones: list[DeliveryZone], **kwargs: Any) -> None:
-        super().__init__(*args, auto_id="checkout-%s", **kwargs)
+        kwargs.setdefault("auto_id", "checkout-%s")
+        super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["pickup_slot"]).choices = [(str(s.pk), str(s)) for s in slots]
         cast(forms.ChoiceField, self.fields["delivery_zone"]).choices = [
             ("", _("Choose a zone")),

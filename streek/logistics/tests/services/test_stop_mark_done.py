@@ -43,3 +43,19 @@ def test_a_driver_of_another_hub_cannot_be_assigned():
         route_driver_assign(actor=planned.owner, route=route, driver=DriverFactory())
     route.refresh_from_db()
     assert route.driver is None
+
+
+def test_a_delivered_home_order_stop_marks_the_order_delivered():
+    planned = planned_day()
+    stop = Stop.objects.filter(plan=planned.plan, order__isnull=False, route__isnull=False).first()
+    if stop is None:
+        pytest.skip("the scenario plans no home delivery")
+    assert stop.route is not None
+    driver = DriverFactory(hub=planned.day.hub)
+    route_driver_assign(actor=planned.owner, route=stop.route, driver=driver)
+
+    stop_mark_done(actor=driver.user, stop=stop)
+
+    assert stop.order is not None
+    stop.order.refresh_from_db()
+    assert stop.order.status == "delivered" and stop.order.delivered_at is not None

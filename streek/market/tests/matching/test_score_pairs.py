@@ -57,9 +57,7 @@ def test_an_offer_of_a_narrower_type_fits_better_than_one_of_a_broader_type() ->
 def test_weekly_quantities_are_compared_per_week_and_units_normalised() -> None:
     # given 50 kg a week offered, 0.2 t a week asked: a quarter
     offer = OfferFactory(quantity=Decimal("50"), recurrence=Recurrence.WEEKLY)
-    request = RequestFactory(
-        quantity=Decimal("0.2"), unit=concept("measure", "Tonne"), recurrence=Recurrence.WEEKLY
-    )
+    request = RequestFactory(quantity=Decimal("0.2"), unit=concept("measure", "Tonne"), recurrence=Recurrence.WEEKLY)
 
     result = _breakdown(offer, request)
 
@@ -141,8 +139,8 @@ def test_the_lean_total_equals_the_full_scoring_on_random_pairs() -> None:
     context = matching_context()
     o = load_table("offer", Offer.objects.all(), context)
     r = load_table("request", Request.objects.all(), context)
-    oi, ri = np.meshgrid(np.arange(len(o)), np.arange(len(r)))
-    oi, ri = oi.ravel(), ri.ravel()
+    grid_o, grid_r = np.meshgrid(np.arange(len(o)), np.arange(len(r)))
+    oi, ri = grid_o.ravel(), grid_r.ravel()
     distance = haversine_km(o.lat[oi], o.lon[oi], r.lat[ri], r.lon[ri])
 
     # when

@@ -37,7 +37,9 @@ def test_recording_the_same_agreement_twice_changes_nothing() -> None:
     assert match.agreement_kind == AgreementKind.BUSINESS_ORDER
 
 
-@pytest.mark.parametrize(("kind", "reference"), [("barter", "1"), (AgreementKind.OTHER, ""), (AgreementKind.OTHER, "x" * 65)])
+@pytest.mark.parametrize(
+    ("kind", "reference"), [("barter", "1"), (AgreementKind.OTHER, ""), (AgreementKind.OTHER, "x" * 65)]
+)
 def test_an_agreement_needs_a_known_kind_and_a_reference(kind: str, reference: str) -> None:
     match = MatchFactory()
 

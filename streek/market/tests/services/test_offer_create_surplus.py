@@ -1,4 +1,5 @@
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -11,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 def test_unsold_stock_becomes_a_surplus_offer_open_to_food_banks_once() -> None:
     producer = OrganisationFactory()
-    fields = {
+    fields: dict[str, Any] = {
         "organisation": producer,
         "source_reference": "cycle:12:variant:7",
         "product_type": "leek",

@@ -33,7 +33,9 @@ def test_a_scan_shows_per_month_what_local_producers_could_supply_and_suggests_l
         lon=5.19,
     )
     other = OrganisationFactory(kind=OrganisationKind.PRODUCER, lat=50.85, lon=5.2)
-    ProductFactory(organisation=other, product_type=concept("product_type", "carrot"), season_months=months_mask([6, 7]))
+    ProductFactory(
+        organisation=other, product_type=concept("product_type", "carrot"), season_months=months_mask([6, 7])
+    )
     OrganisationFactory(kind=OrganisationKind.PRODUCER, lat=51.9, lon=4.5)  # Rotterdam: outside the radius
 
     # when

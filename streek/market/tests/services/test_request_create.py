@@ -1,5 +1,6 @@
 from datetime import time, timedelta
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _create(**overrides):  # type: ignore[no-untyped-def]
-    fields = {
+    fields: dict[str, Any] = {
         "organisation": OrganisationFactory(kind=OrganisationKind.PROCESSOR),
         "actor": None,
         "product_type": "apples",

@@ -5,13 +5,14 @@ from typing import cast
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from streek.catalog.models import Organisation
 from streek.core.exceptions import ApplicationError
 from streek.orders.choices import BUSINESS_CHANNELS
 from streek.orders.models import ChannelAdmission, ChannelTerms
@@ -26,8 +27,10 @@ class AdmissionForm(forms.Form):
     organisation = forms.TypedChoiceField(label=gettext_lazy("Your organisation"), coerce=int)
     terms = forms.TypedChoiceField(label=gettext_lazy("Channel"), coerce=int)
 
-    def __init__(self, *args: object, organisations: list, channels: list[ChannelTerms]) -> None:
-        super().__init__(*args, auto_id="admission-%s")  # type: ignore[arg-type]
+    def __init__(
+        self, data: QueryDict | None, *, organisations: list[Organisation], channels: list[ChannelTerms]
+    ) -> None:
+        super().__init__(data, auto_id="admission-%s")
         cast(forms.ChoiceField, self.fields["organisation"]).choices = [(o.pk, o.name) for o in organisations]
         cast(forms.ChoiceField, self.fields["terms"]).choices = [(t.pk, t.get_kind_display()) for t in channels]
 

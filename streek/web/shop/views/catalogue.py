@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from streek.catalog.models import Organisation
 from streek.core.exceptions import ApplicationError
 from streek.orders.access import access_cycle
-from streek.orders.choices import BUSINESS_CHANNELS, CycleStatus
+from streek.orders.choices import CycleStatus, Preparation
 from streek.orders.exceptions import ChannelRefused
 from streek.orders.models import Basket, ChannelTerms, OrderCycle
 from streek.orders.selectors.cycles import cycle_list_for_hub, hub_shop_list, next_cycle_opening, open_cycles
@@ -141,13 +141,14 @@ def shop_page(request: HttpRequest, slug: str) -> HttpResponse:
         )
         context["can_order"] = not channel.refusal
         context["preparations"] = _preparations(channel.terms)
-    template = "web/shop/_catalogue.html" if getattr(request, "htmx", False) else "web/shop/shop_page.html"
+    htmx = getattr(request, "htmx", None)
+    partial = bool(htmx) and not htmx.history_restore_request  # type: ignore[union-attr]
+    template = "web/shop/_catalogue.html" if partial else "web/shop/shop_page.html"
     return render(request, template, context)
 
 
 def _preparations(terms: ChannelTerms) -> list[tuple[str, str]]:
-    from streek.orders.choices import Preparation
-
+    """The packaging and preparation a channel offers, for the choice on each row."""
     return [(value, str(Preparation(value).label)) for value in terms.preparations if value in Preparation.values]
 
 
@@ -217,7 +218,3 @@ def buying_for_choose(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, _("You are buying for %(name)s.") % {"name": organisation.name})
     return HttpResponseRedirect(reverse("web:shop_page", args=[hub.slug]))
-
-
-def is_business(terms: ChannelTerms | None) -> bool:
-    return terms is not None and terms.kind in BUSINESS_CHANNELS

@@ -9,7 +9,6 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from streek.core.exceptions import ApplicationError
 from streek.orders.access import access_basket, access_order
 from streek.orders.choices import FulfilmentMethod
 from streek.orders.deadlines import order_cutoff
@@ -46,7 +45,7 @@ def checkout_page(request: HttpRequest, basket_id: int) -> HttpResponse:
     user = signed_in_user(request)
     basket = access_basket(actor=user, basket_id=basket_id, session_key=guest_token(request))
     slots, zones = _outgoing(basket)
-    refusal: ApplicationError | None = None
+    refusal: CheckoutRefused | None = None
     if request.method == "POST":
         form = CheckoutForm(request.POST, slots=slots, zones=zones)
         if form.is_valid():

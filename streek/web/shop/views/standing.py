@@ -83,7 +83,8 @@ class StandingForm(forms.Form):
     note = forms.CharField(label=gettext_lazy("Note to the hub"), required=False, max_length=500)
 
     def __init__(self, *args: Any, points: list[PickupPoint], zones: list[DeliveryZone], **kwargs: Any) -> None:
-        super().__init__(*args, auto_id="standing-%s", **kwargs)
+        kwargs.setdefault("auto_id", "standing-%s")
+        super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["pickup_point"]).choices = [
             ("", _("Choose a pickup point")),
             *[(p.pk, f"{p.name}{' (' + str(_('cooled')) + ')' if p.is_cooled else ''}") for p in points],
@@ -194,8 +195,12 @@ def standing_create_view(request: HttpRequest) -> HttpResponse:
                     interval_weeks=cleaned["interval_weeks"],
                     ends_on=cleaned["ends_on"],
                     buyer_organisation=template.buyer_organisation,
-                    pickup_point=None if delivery else next((p for p in points if p.pk == cleaned["pickup_point"]), None),
-                    delivery_zone=next((z for z in zones if z.pk == cleaned["delivery_zone"]), None) if delivery else None,
+                    pickup_point=None
+                    if delivery
+                    else next((p for p in points if p.pk == cleaned["pickup_point"]), None),
+                    delivery_zone=next((z for z in zones if z.pk == cleaned["delivery_zone"]), None)
+                    if delivery
+                    else None,
                     street=cleaned["street"] if delivery else "",
                     postal_code=cleaned["postal_code"] if delivery else "",
                     locality=cleaned["locality"] if delivery else "",
@@ -214,7 +219,9 @@ def standing_create_view(request: HttpRequest) -> HttpResponse:
             "form": form,
             "template": template,
             "kind_label": StandingOrderKind(kind).label,
-            "lines": [(variant_id, description, quantities[variant_id]) for variant_id, description, _q, _p in template.lines],
+            "lines": [
+                (variant_id, description, quantities[variant_id]) for variant_id, description, _q, _p in template.lines
+            ],
             "source": request.GET.urlencode() if request.method == "GET" else "",
             "source_order": request.GET.get("order") or request.POST.get("order") or "",
             "source_basket": request.GET.get("basket") or request.POST.get("basket") or "",
@@ -259,7 +266,9 @@ def standing_lines_view(request: HttpRequest, standing_id: int) -> HttpResponse:
         messages.error(request, _("Enter a whole number of items for every line."))
         return HttpResponseRedirect(_detail_url(standing))
     lines = [
-        StandingLineInput(variant_id=line.variant_id, quantity=quantities[line.variant_id], preparation=line.preparation)
+        StandingLineInput(
+            variant_id=line.variant_id, quantity=quantities[line.variant_id], preparation=line.preparation
+        )
         for line in current
         if quantities[line.variant_id] > 0
     ]

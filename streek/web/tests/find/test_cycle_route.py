@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from streek.catalog.models import SalesPoint
 from streek.catalog.tests.factories import OpeningRuleFactory, SalesPointFactory, municipality
 
 pytestmark = pytest.mark.django_db
@@ -11,8 +12,8 @@ pytestmark = pytest.mark.django_db
 SATURDAY = date(2026, 11, 28)
 
 
-def open_point(name: str, lat: float, lon: float, *, weekday: int = 5) -> object:
-    point = SalesPointFactory(name=name, lat=lat, lon=lon, municipality=municipality())
+def open_point(name: str, lat: float, lon: float, *, weekday: int = 5) -> SalesPoint:
+    point: SalesPoint = SalesPointFactory(name=name, lat=lat, lon=lon, municipality=municipality())
     OpeningRuleFactory(sales_point=point, weekday=weekday, opens=time(9), closes=time(18))
     return point
 
@@ -32,7 +33,7 @@ def test_a_round_trip_passes_the_points_open_that_day_and_returns_to_the_start(c
 
     response = client.get(
         reverse("web:cycle_route"),
-        {"start": "3800", "day": SATURDAY.isoformat(), "radius_km": 10, "max_stops": 6},
+        {"start": "3800", "day": SATURDAY.isoformat(), "radius_km": "10", "max_stops": "6"},
         HTTP_ACCEPT_LANGUAGE="en",
     )
 
@@ -50,7 +51,7 @@ def test_ticked_points_are_the_only_stops(client: Client) -> None:
 
     response = client.get(
         reverse("web:cycle_route"),
-        {"start": "3800", "day": SATURDAY.isoformat(), "radius_km": 10, "max_stops": 6, "p": [north.slug]},
+        {"start": "3800", "day": SATURDAY.isoformat(), "radius_km": "10", "max_stops": "6", "p": [north.slug]},
         HTTP_ACCEPT_LANGUAGE="en",
     )
 
@@ -63,7 +64,7 @@ def test_the_route_downloads_as_gpx(client: Client) -> None:
 
     response = client.get(
         reverse("web:cycle_route"),
-        {"start": "3800", "day": SATURDAY.isoformat(), "radius_km": 10, "max_stops": 6, "format": "gpx"},
+        {"start": "3800", "day": SATURDAY.isoformat(), "radius_km": "10", "max_stops": "6", "format": "gpx"},
     )
 
     assert response.status_code == 200
@@ -74,7 +75,7 @@ def test_the_route_downloads_as_gpx(client: Client) -> None:
 
 def test_an_unknown_start_is_named_on_the_form(client: Client) -> None:
     response = client.get(
-        reverse("web:cycle_route"), {"start": "Atlantis", "radius_km": 10, "max_stops": 6}, HTTP_ACCEPT_LANGUAGE="en"
+        reverse("web:cycle_route"), {"start": "Atlantis", "radius_km": "10", "max_stops": "6"}, HTTP_ACCEPT_LANGUAGE="en"
     )
 
     assert response.status_code == 400
@@ -84,7 +85,7 @@ def test_an_unknown_start_is_named_on_the_form(client: Client) -> None:
 def test_no_open_point_in_reach_says_so(client: Client) -> None:
     response = client.get(
         reverse("web:cycle_route"),
-        {"start": "3800", "day": SATURDAY.isoformat(), "radius_km": 5, "max_stops": 6},
+        {"start": "3800", "day": SATURDAY.isoformat(), "radius_km": "5", "max_stops": "6"},
         HTTP_ACCEPT_LANGUAGE="en",
     )
 

@@ -26,7 +26,7 @@ def market_open(*, offers_per_producer: int = 1, stock: int | None = 10, **cycle
     """An open consumer cycle of a hub with two producers, each offering variants, and one pickup slot."""
     order_cycle = OrderCycleFactory(**cycle)
     exchanges = [CycleProducerFactory(cycle=order_cycle) for _ in range(2)]
-    offers = [
+    offers: list[CycleOffer] = [
         CycleOfferFactory(exchange=exchange, stock=stock, producer_price=Decimal("2.00"))
         for exchange in exchanges
         for _ in range(offers_per_producer)

@@ -1,19 +1,22 @@
+from typing import Any
+
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from streek.orders.models import Basket, BasketLine
 from streek.orders.tests.factories import ChannelVariantTermFactory
 
-from .conftest import Market, english_client
+from .conftest import Market, english_client, market_open
 
 pytestmark = pytest.mark.django_db
 
 
-def _add(client, market: Market, offer_index: int = 0, quantity: int = 2, **extra):  # noqa: ANN001, ANN202
+def _add(client: Client, market: Market, offer_index: int = 0, quantity: int = 2, *, htmx: bool = False) -> Any:
     return client.post(
         reverse("web:basket_add", args=[market.hub.slug]),
         {"cycle": market.cycle.pk, "offer": market.offers[offer_index].pk, "quantity": quantity},
-        **extra,
+        **({"HTTP_HX_REQUEST": "true"} if htmx else {}),  # type: ignore[arg-type]
     )
 
 
@@ -35,7 +38,7 @@ def test_with_htmx_the_row_status_and_the_basket_summary_are_swapped_in_place(ma
     client = english_client()
     _add(client, market, offer_index=1, quantity=1)
 
-    response = _add(client, market, quantity=3, HTTP_HX_REQUEST="true")
+    response = _add(client, market, quantity=3, htmx=True)
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -49,7 +52,7 @@ def test_more_than_the_stock_is_refused_with_a_message_naming_the_line(market: M
     client = english_client()
     _add(client, market, quantity=1)
 
-    response = _add(client, market, quantity=11, HTTP_HX_REQUEST="true")
+    response = _add(client, market, quantity=11, htmx=True)
 
     html = response.content.decode()
     assert f"Only 10 left of {market.offers[0].variant.product.name}" in html
@@ -80,8 +83,6 @@ def test_zero_removes_the_line(market: Market) -> None:
 
 
 def test_an_offer_of_another_cycle_is_refused(market: Market) -> None:
-    from .conftest import market_open
-
     other = market_open()
     client = english_client()
 
@@ -96,8 +97,6 @@ def test_an_offer_of_another_cycle_is_refused(market: Market) -> None:
 
 
 def test_a_cycle_of_another_hub_is_not_found(market: Market) -> None:
-    from .conftest import market_open
-
     other = market_open()
 
     response = english_client().post(

@@ -1,8 +1,9 @@
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from streek.accounts.tests.factories import UserFactory
-from streek.orders.models import BasketLine
+from streek.orders.models import Basket, BasketLine
 from streek.orders.services.basket import basket_get_or_create, basket_set_line
 from streek.orders.tests.factories import HubFeeFactory
 
@@ -11,14 +12,14 @@ from .conftest import Market, english_client
 pytestmark = pytest.mark.django_db
 
 
-def _guest_with_basket(market: Market):  # noqa: ANN202
+def _guest_with_basket(market: Market) -> tuple[Client, Basket]:
     client = english_client()
     for offer in market.offers:
         client.post(
             reverse("web:basket_add", args=[market.hub.slug]),
             {"cycle": market.cycle.pk, "offer": offer.pk, "quantity": 2},
         )
-    return client, BasketLine.objects.first().basket
+    return client, BasketLine.objects.select_related("basket").get(offer=market.offers[0]).basket
 
 
 def test_lines_are_grouped_per_producer_with_fees_vat_and_totals(market: Market) -> None:

@@ -4,8 +4,10 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from streek.accounts.models import User
 from streek.accounts.tests.factories import MembershipFactory
 from streek.catalog.choices import OrganisationKind
+from streek.catalog.models import Organisation
 from streek.catalog.tests.factories import OrganisationFactory
 from streek.orders.choices import AdmissionStatus, ChannelKind, PaymentTerms, Preparation
 from streek.orders.models import Basket, ChannelAdmission, ChannelTerms
@@ -16,7 +18,7 @@ from .conftest import english_client, market_open
 pytestmark = pytest.mark.django_db
 
 
-def _restaurant_manager():  # noqa: ANN202
+def _restaurant_manager() -> tuple[Organisation, User]:
     restaurant = OrganisationFactory(kind=OrganisationKind.HORECA, name="Bistro Het Plein")
     return restaurant, MembershipFactory(organisation=restaurant, role="manager").user
 

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from streek.accounts.models import User
 from streek.orders.tests.factories import OrderCycleFactory
 
 from .conftest import english_client
@@ -39,7 +40,7 @@ def test_the_main_navigation_links_to_the_shops() -> None:
     assert f'href="{reverse("web:shop_list")}">Order</a>' in response.content.decode()
 
 
-def test_the_dashboard_card_links_to_my_orders(buyer) -> None:  # noqa: ANN001
+def test_the_dashboard_card_links_to_my_orders(buyer: User) -> None:
     response = english_client(buyer).get(reverse("web:dashboard"))
 
     html = response.content.decode()

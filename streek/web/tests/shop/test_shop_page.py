@@ -131,9 +131,9 @@ def test_unknown_hub_is_not_found() -> None:
     assert english_client().get(reverse("web:shop_page", args=["no-such-hub"])).status_code == 404
 
 
-# The hub, the open cycle and its channels, the session, the user's organisations, the product types, the
-# channel terms, the basket with its lines, the fees and price list of the basket and of the page, the count
-# and the page of offers: the same whatever the number of products.
+# For a guest with a basket: the hub, the open cycle and its channels, the session, the producers of the filter,
+# the product types, the channel terms, the basket, its lines, fees and price list, the page's fees, count,
+# offers and price list. The same whatever the number of products.
 SHOP_PAGE_QUERIES = 15
 
 

@@ -8,6 +8,7 @@ from streek.accounts.models import User
 from streek.accounts.tests.factories import UserFactory
 from streek.orders.choices import FulfilmentMethod, StandingOrderKind, StandingOrderStatus
 from streek.orders.models import StandingOrder
+from streek.orders.services.basket import basket_get_or_create, basket_set_line
 from streek.orders.services.standing import StandingLineInput, standing_order_create
 from streek.orders.tests.factories import OrderCycleFactory
 
@@ -143,3 +144,27 @@ def test_the_list_shows_my_standing_orders_only(market: Market, buyer: User) -> 
     html = response.content.decode()
     assert html.count("Groentepakket") == 1
     assert other.username not in html
+
+
+def test_create_from_the_basket(market: Market, buyer: User) -> None:
+    basket = basket_get_or_create(cycle=market.cycle, user=buyer, session_key="")
+    basket_set_line(basket=basket, offer_id=market.offers[1].pk, quantity=2)
+    url = reverse("web:standing_create") + f"?basket={basket.pk}"
+
+    response = english_client(buyer).post(
+        url,
+        {
+            "basket": basket.pk,
+            "name": "Kaas",
+            "interval_weeks": 2,
+            "starts_on": (timezone.localdate() + timedelta(days=1)).isoformat(),
+            "fulfilment_method": FulfilmentMethod.PICKUP,
+            "pickup_point": market.slot.pickup_point_id,
+            f"quantity-{market.offers[1].variant_id}": 2,
+        },
+    )
+
+    standing = StandingOrder.objects.get()
+    assert response.status_code == 302
+    assert (standing.name, standing.interval_weeks) == ("Kaas", 2)
+    assert list(standing.lines.values_list("variant_id", "quantity")) == [(market.offers[1].variant_id, 2)]

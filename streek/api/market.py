@@ -1,0 +1,446 @@
+"""The market: the public board of offers and requests, posting and managing them, and their ranked matches.
+
+The board and one active post are public. Posting, withdrawing and renewing need a Django session (401
+otherwise; CSRF token on unsafe methods): posting for an organisation its editors only, withdrawing and
+renewing its members (streek/market/access.py). A post's matches are shown to its organisation's members only,
+with the score explained per criterion in the language of the request.
+"""
+
+import math
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Status
+from ninja.errors import AuthenticationError
+from ninja.security import django_auth
+
+from streek.accounts.models import User
+from streek.accounts.selectors import Actor, organisation_ids
+from streek.catalog.models import Concept, Organisation
+from streek.core.exceptions import ApplicationError, NotFound, PermissionRefused
+from streek.core.geo import Point
+from streek.market.access import access_offer, access_request
+from streek.market.explanations import match_explanations
+from streek.market.models import Match, Offer, Request
+from streek.market.selectors.board import BoardFilters, offer_get, offer_list, request_get, request_list
+from streek.market.selectors.matches import match_list_for_offer, match_list_for_request
+from streek.market.services.posts import (
+    offer_create,
+    offer_renew,
+    offer_withdraw,
+    request_create,
+    request_renew,
+    request_withdraw,
+)
+from streek.territory.models import Municipality
+
+from .pagination import PageParams, paginate
+from .schemas.common import Problem
+from .schemas.market import (
+    BoardFilterParams,
+    MatchPage,
+    OfferFilterParams,
+    OfferIn,
+    OfferOut,
+    OfferPage,
+    PostIn,
+    RequestIn,
+    RequestOut,
+    RequestPage,
+)
+
+router = Router(tags=["market"])
+
+SESSION_ERRORS: dict[int, Any] = {401: Problem, 403: Problem, 404: Problem}
+POST_FIELDS = ("title", "description", "quantity", "recurrence", "starts_on", "ends_on", "place_name", "lat", "lon")
+OFFER_FIELDS = ("price", "packaging", "delivery_possible", "delivery_radius_km", "is_surplus", "donation_allowed")
+REQUEST_FIELDS = (
+    "max_distance_km",
+    "needs_delivery",
+    "delivery_weekdays",
+    "delivery_time_from",
+    "delivery_time_until",
+    "budget",
+)
+
+
+# --- shared -------------------------------------------------------------------------------------------------------
+
+
+def actor(request: HttpRequest) -> Actor:
+    return request.user  # type: ignore[return-value]
+
+
+def signed_in(request: HttpRequest) -> User:
+    user = request.user
+    if not isinstance(user, User):
+        raise AuthenticationError()
+    return user
+
+
+def invalid(exc: ValidationError) -> ApplicationError:
+    """A domain validation error as a 422 problem naming each field."""
+    if hasattr(exc, "error_dict"):
+        errors = {("request" if name == "__all__" else name): " ".join(msgs) for name, msgs in exc.message_dict.items()}
+    else:
+        errors = {"request": " ".join(exc.messages)}
+    detail = next(iter(errors.values()), _("Some values are not valid."))
+    return ApplicationError(detail, extra={"errors": errors})
+
+
+def keys(values: list[str]) -> tuple[str, ...]:
+    """Repeatable parameters, each possibly comma separated."""
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def board_filters(params: BoardFilterParams) -> BoardFilters:
+    near = None
+    if params.near:
+        try:
+            lat, lon = (float(part) for part in params.near.split(","))
+        except ValueError:
+            lat, lon = math.nan, math.nan
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            message = _("Give the centre as latitude,longitude in degrees.")
+            raise ApplicationError(message, extra={"errors": {"near": message}})
+        near = Point(lat=lat, lon=lon)
+    if params.radius_km is not None and near is None:
+        message = _("A radius needs a centre (near).")
+        raise ApplicationError(message, extra={"errors": {"near": message}})
+    surplus = isinstance(params, OfferFilterParams) and params.surplus
+    donation = isinstance(params, OfferFilterParams) and params.donation
+    return BoardFilters(
+        search=(params.q or "").strip(),
+        product_types=keys(params.product_type),
+        labels=keys(params.label),
+        municipality=params.municipality or "",
+        region=params.region or "",
+        near=near,
+        radius_km=params.radius_km,
+        surplus_only=surplus,
+        donation_only=donation,
+        organisation_kinds=keys(params.organisation_kind),
+        organisation_id=params.organisation,
+    )
+
+
+def option(concept: Concept) -> dict[str, str]:
+    return {"key": concept.key, "label": concept.label}
+
+
+def organisation_out(organisation: Organisation) -> dict[str, Any]:
+    return {"id": organisation.pk, "slug": organisation.slug, "name": organisation.name, "kind": organisation.kind}
+
+
+def post_url(request: HttpRequest, post: Offer | Request) -> str:
+    if isinstance(post, Offer):
+        return request.build_absolute_uri(reverse("api-1:offer_detail", kwargs={"offer_id": post.pk}))
+    return request.build_absolute_uri(reverse("api-1:request_detail", kwargs={"request_id": post.pk}))
+
+
+def post_out(request: HttpRequest, post: Offer | Request) -> dict[str, Any]:
+    distance_sq = getattr(post, "distance_sq", None)
+    municipality = post.municipality
+    common = {
+        "id": post.pk,
+        "title": post.title,
+        "description": post.description,
+        "organisation": organisation_out(post.organisation),
+        "product_type": option(post.product_type),
+        "quantity": post.quantity,
+        "unit": option(post.unit),
+        "recurrence": post.recurrence,
+        "starts_on": post.starts_on,
+        "ends_on": post.ends_on,
+        "place_name": post.place_name,
+        "municipality": {"code": municipality.code, "name": municipality.name} if municipality else None,
+        "lat": post.lat,
+        "lon": post.lon,
+        "labels": [option(label) for label in post.labels.all()],
+        "spec": list(post.spec or []),
+        "status": post.status,
+        "expires_at": post.expires_at,
+        "created_at": post.created_at,
+        "distance_km": round(math.sqrt(max(distance_sq, 0.0)), 2) if distance_sq is not None else None,
+        "url": post_url(request, post),
+    }
+    if isinstance(post, Offer):
+        return {
+            **common,
+            **{name: getattr(post, name) for name in OFFER_FIELDS},
+            "quantity_available": (post.quantity_available),
+        }
+    return {**common, **{name: getattr(post, name) for name in REQUEST_FIELDS}}
+
+
+def editable_organisation(user: User, organisation_id: int) -> Organisation:
+    """The organisation given in the body: 404 when unknown, 403 unless the caller is one of its editors."""
+    organisation = Organisation.objects.select_related("municipality").filter(pk=organisation_id).first()
+    if organisation is None:
+        raise NotFound(_("organisation"))
+    if organisation.pk not in organisation_ids(actor=user, editors_only=True):
+        raise PermissionRefused(_("You may only post for an organisation you edit."))
+    return organisation
+
+
+def post_fields(payload: PostIn, names: tuple[str, ...]) -> dict[str, Any]:
+    fields = {name: getattr(payload, name) for name in (*POST_FIELDS, *names)}
+    if payload.municipality:
+        municipality = Municipality.objects.filter(code=payload.municipality).first()
+        if municipality is None:
+            message = _("Unknown municipality '%(code)s'.") % {"code": payload.municipality}
+            raise ApplicationError(message, extra={"errors": {"municipality": message}})
+        fields["municipality"] = municipality
+    if (payload.lat is None) != (payload.lon is None):
+        message = _("Give both latitude and longitude, or neither.")
+        raise ApplicationError(message, extra={"errors": {"lat": message}})
+    return fields
+
+
+def board_page(request: HttpRequest, qs: Any, filters: BoardFilters, page: PageParams) -> dict[str, Any]:
+    sort, descending = ("distance_sq", False) if filters.near is not None else ("created_at", True)
+    result = paginate(request, qs, sort=sort, params=page, descending=descending)
+    return {"items": [post_out(request, post) for post in result.items], "next": result.next, "count": result.count}
+
+
+def matched_post(request: HttpRequest, post: Offer | Request) -> dict[str, Any]:
+    return {
+        "id": post.pk,
+        "title": post.title,
+        "organisation": organisation_out(post.organisation),
+        "product_type": option(post.product_type),
+        "quantity": post.quantity,
+        "unit": option(post.unit),
+        "url": post_url(request, post),
+    }
+
+
+def match_page(request: HttpRequest, qs: Any, page: PageParams) -> dict[str, Any]:
+    result = paginate(request, qs, sort="score", params=page, descending=True)
+    matches: list[Match] = list(result.items)
+    explanations = match_explanations(matches)
+    items = [
+        {
+            "id": match.pk,
+            "score": match.score,
+            "distance_km": match.distance_km,
+            "status": match.status,
+            "offer": matched_post(request, match.offer),
+            "request": matched_post(request, match.request),
+            "criteria": [
+                {
+                    "criterion": entry.criterion,
+                    "label": entry.label,
+                    "score": entry.score,
+                    "weight": entry.weight,
+                    "code": entry.code,
+                    "text": entry.text,
+                }
+                for entry in explanations[match.pk]
+            ],
+        }
+        for match in matches
+    ]
+    return {"items": items, "next": result.next, "count": result.count}
+
+
+# --- offers ---------------------------------------------------------------------------------------------------------
+
+
+@router.get(
+    "/offers", response={200: OfferPage, 404: Problem, 422: Problem}, url_name="offer_list", summary="The offers"
+)
+def list_offers(request: HttpRequest, filters: Query[OfferFilterParams], page: Query[PageParams]) -> dict[str, Any]:
+    """Active offers passing the filters, newest first, or nearest first with `near`."""
+    parsed = board_filters(filters)
+    return board_page(request, offer_list(filters=parsed), parsed, page)
+
+
+@router.get("/offers/{offer_id}", response={200: OfferOut, 404: Problem}, url_name="offer_detail", summary="One offer")
+def get_offer(request: HttpRequest, offer_id: int) -> dict[str, Any]:
+    """An active offer (its organisation's members also see expired and withdrawn ones)."""
+    access_offer(actor=actor(request), offer_id=offer_id)
+    offer = offer_get(offer_id=offer_id)
+    if offer is None:
+        raise NotFound(_("offer"))
+    return post_out(request, offer)
+
+
+@router.post(
+    "/offers",
+    auth=django_auth,
+    response={201: OfferOut, 422: Problem, **SESSION_ERRORS},
+    url_name="offer_create",
+    summary="Post an offer",
+)
+def create_offer(request: HttpRequest, payload: OfferIn) -> Status[dict[str, Any]]:
+    """Post an offer for an organisation you edit (a producer, processor or food hub); it is matched at once."""
+    user = signed_in(request)
+    organisation = editable_organisation(user, payload.organisation)
+    fields = post_fields(payload, OFFER_FIELDS)
+    try:
+        offer = offer_create(
+            organisation=organisation,
+            actor=user,
+            product_type=payload.product_type,
+            unit=payload.unit,
+            label_keys=payload.labels,
+            spec=payload.spec,
+            **fields,
+        )
+    except ValidationError as exc:
+        raise invalid(exc) from exc
+    found = offer_get(offer_id=offer.pk)
+    assert found is not None  # noqa: S101 - just created
+    return Status(201, post_out(request, found))
+
+
+@router.post(
+    "/offers/{offer_id}/withdraw",
+    auth=django_auth,
+    response={200: OfferOut, 422: Problem, **SESSION_ERRORS},
+    url_name="offer_withdraw",
+    summary="Withdraw an offer",
+)
+def withdraw_offer(request: HttpRequest, offer_id: int) -> dict[str, Any]:
+    """Take an offer off the board (its organisation's members)."""
+    user = signed_in(request)
+    offer = access_offer(actor=user, offer_id=offer_id, for_write=True)
+    offer_withdraw(offer=offer, actor=user)
+    return post_out(request, offer_get(offer_id=offer.pk))  # type: ignore[arg-type]
+
+
+@router.post(
+    "/offers/{offer_id}/renew",
+    auth=django_auth,
+    response={200: OfferOut, 422: Problem, **SESSION_ERRORS},
+    url_name="offer_renew",
+    summary="Renew an offer",
+)
+def renew_offer(request: HttpRequest, offer_id: int) -> dict[str, Any]:
+    """Keep an offer on the board for another period; an expired one comes back and is re-matched."""
+    user = signed_in(request)
+    offer = access_offer(actor=user, offer_id=offer_id, for_write=True)
+    try:
+        offer_renew(offer=offer, actor=user)
+    except ValidationError as exc:
+        raise invalid(exc) from exc
+    return post_out(request, offer_get(offer_id=offer.pk))  # type: ignore[arg-type]
+
+
+@router.get(
+    "/offers/{offer_id}/matches",
+    auth=django_auth,
+    response={200: MatchPage, 422: Problem, **SESSION_ERRORS},
+    url_name="offer_matches",
+    summary="The requests matching an offer",
+)
+def list_offer_matches(request: HttpRequest, offer_id: int, page: Query[PageParams]) -> dict[str, Any]:
+    """The requests matching an offer, best first, each criterion explained (its organisation's members)."""
+    offer = access_offer(actor=signed_in(request), offer_id=offer_id, for_write=True)
+    return match_page(request, match_list_for_offer(offer=offer, limit=None), page)
+
+
+# --- requests -------------------------------------------------------------------------------------------------------
+
+
+@router.get(
+    "/requests",
+    response={200: RequestPage, 404: Problem, 422: Problem},
+    url_name="request_list",
+    summary="The requests",
+)
+def list_requests(request: HttpRequest, filters: Query[BoardFilterParams], page: Query[PageParams]) -> dict[str, Any]:
+    """Active requests passing the filters, newest first, or nearest first with `near`."""
+    parsed = board_filters(filters)
+    return board_page(request, request_list(filters=parsed), parsed, page)
+
+
+@router.get(
+    "/requests/{request_id}", response={200: RequestOut, 404: Problem}, url_name="request_detail", summary="One request"
+)
+def get_request(request: HttpRequest, request_id: int) -> dict[str, Any]:
+    """An active request (its organisation's members also see expired and withdrawn ones)."""
+    access_request(actor=actor(request), request_id=request_id)
+    found = request_get(request_id=request_id)
+    if found is None:
+        raise NotFound(_("request"))
+    return post_out(request, found)
+
+
+@router.post(
+    "/requests",
+    auth=django_auth,
+    response={201: RequestOut, 422: Problem, **SESSION_ERRORS},
+    url_name="request_create",
+    summary="Post a request",
+)
+def create_request(request: HttpRequest, payload: RequestIn) -> Status[dict[str, Any]]:
+    """Post a request for an organisation you edit (any buyer); it is matched at once."""
+    user = signed_in(request)
+    organisation = editable_organisation(user, payload.organisation)
+    fields = post_fields(payload, REQUEST_FIELDS)
+    try:
+        created = request_create(
+            organisation=organisation,
+            actor=user,
+            product_type=payload.product_type,
+            unit=payload.unit,
+            label_keys=payload.labels,
+            spec=payload.spec,
+            **fields,
+        )
+    except ValidationError as exc:
+        raise invalid(exc) from exc
+    found = request_get(request_id=created.pk)
+    assert found is not None  # noqa: S101 - just created
+    return Status(201, post_out(request, found))
+
+
+@router.post(
+    "/requests/{request_id}/withdraw",
+    auth=django_auth,
+    response={200: RequestOut, 422: Problem, **SESSION_ERRORS},
+    url_name="request_withdraw",
+    summary="Withdraw a request",
+)
+def withdraw_request(request: HttpRequest, request_id: int) -> dict[str, Any]:
+    """Take a request off the board (its organisation's members)."""
+    user = signed_in(request)
+    found = access_request(actor=user, request_id=request_id, for_write=True)
+    request_withdraw(request=found, actor=user)
+    return post_out(request, request_get(request_id=found.pk))  # type: ignore[arg-type]
+
+
+@router.post(
+    "/requests/{request_id}/renew",
+    auth=django_auth,
+    response={200: RequestOut, 422: Problem, **SESSION_ERRORS},
+    url_name="request_renew",
+    summary="Renew a request",
+)
+def renew_request(request: HttpRequest, request_id: int) -> dict[str, Any]:
+    """Keep a request on the board for another period; an expired one comes back and is re-matched."""
+    user = signed_in(request)
+    found = access_request(actor=user, request_id=request_id, for_write=True)
+    try:
+        request_renew(request=found, actor=user)
+    except ValidationError as exc:
+        raise invalid(exc) from exc
+    return post_out(request, request_get(request_id=found.pk))  # type: ignore[arg-type]
+
+
+@router.get(
+    "/requests/{request_id}/matches",
+    auth=django_auth,
+    response={200: MatchPage, 422: Problem, **SESSION_ERRORS},
+    url_name="request_matches",
+    summary="The offers matching a request",
+)
+def list_request_matches(request: HttpRequest, request_id: int, page: Query[PageParams]) -> dict[str, Any]:
+    """The offers matching a request, best first, each criterion explained (its organisation's members)."""
+    found = access_request(actor=signed_in(request), request_id=request_id, for_write=True)
+    return match_page(request, match_list_for_request(request=found, limit=None), page)

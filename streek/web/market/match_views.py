@@ -1,0 +1,182 @@
+"""Matches of an organisation's posts with their explanation, message threads, and the digest opt-in."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from streek.accounts.selectors import organisation_ids
+from streek.catalog.models import Organisation
+from streek.core.exceptions import ApplicationError
+from streek.market.access import access_acting_organisation, access_match, access_offer, access_request, access_thread
+from streek.market.explanations import match_explanations
+from streek.market.models import DigestSubscription, Match, Thread
+from streek.market.selectors.board import OFFER, own_posts
+from streek.market.selectors.matches import match_list_for_offer, match_list_for_organisation, match_list_for_request
+from streek.market.selectors.threads import thread_list_for_organisation, thread_messages
+from streek.market.services.digests import digest_subscribe, digest_unsubscribe
+from streek.market.services.matches import match_dismiss
+from streek.market.services.threads import message_send, thread_mark_read, thread_start_from_match
+from streek.web.inventory.http import redirect_back, refusals_as_http, signed_in_user
+
+from .forms import MessageForm
+
+
+def _rows(matches: list[Match]) -> list[dict[str, Any]]:
+    explained = match_explanations(matches)
+    return [{"match": match, "criteria": explained.get(match.pk, [])} for match in matches]
+
+
+@require_GET
+@login_required
+@refusals_as_http
+def post_matches(request: HttpRequest, kind: str, post_id: int) -> HttpResponse:
+    """The ranked matches of one of the organisation's own posts, each criterion explained."""
+    actor = signed_in_user(request)
+    if kind == OFFER:
+        post: Any = access_offer(actor=actor, offer_id=post_id, for_write=True)
+        matches = list(match_list_for_offer(offer=post))
+    else:
+        post = access_request(actor=actor, request_id=post_id, for_write=True)
+        matches = list(match_list_for_request(request=post))
+    return render(
+        request,
+        "web/market/post_matches.html",
+        {"post": post, "kind": kind, "rows": _rows(matches), "message_form": MessageForm()},
+    )
+
+
+def _my_side(request: HttpRequest, match: Match) -> Organisation:
+    """The organisation the actor acts for in a match: the offering side when a member of both."""
+    mine = organisation_ids(actor=request.user)
+    if match.offer.organisation_id in mine:
+        return match.offer.organisation
+    return access_acting_organisation(actor=request.user, organisation_id=match.request.organisation_id)
+
+
+@require_POST
+@login_required
+@refusals_as_http
+def match_dismiss_view(request: HttpRequest, match_id: int) -> HttpResponse:
+    actor = signed_in_user(request)
+    match = access_match(actor=actor, match_id=match_id, for_write=True)
+    _my_side(request, match)
+    try:
+        match_dismiss(match=match, actor=actor)
+    except (ValidationError, ApplicationError) as error:
+        messages.error(request, str(getattr(error, "message", error)))
+    else:
+        messages.success(request, _("The match is dismissed."))
+    return redirect_back(request, reverse("web:market_mine"))
+
+
+@require_POST
+@login_required
+@refusals_as_http
+def match_contact(request: HttpRequest, match_id: int) -> HttpResponse:
+    """Write to the other party of a match: the match's thread, started or continued."""
+    actor = signed_in_user(request)
+    match = access_match(actor=actor, match_id=match_id, for_write=True)
+    organisation = _my_side(request, match)
+    form = MessageForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Write a message."))
+        return redirect_back(request, reverse("web:market_mine"))
+    try:
+        thread = thread_start_from_match(
+            match=match, organisation=organisation, actor=actor, body=form.cleaned_data["body"]
+        )
+    except (ValidationError, ApplicationError) as error:
+        messages.error(request, str(getattr(error, "message", error)))
+        return redirect_back(request, reverse("web:market_mine"))
+    messages.success(request, _("Your message is sent."))
+    return redirect("web:market_thread", thread_id=thread.pk)
+
+
+@require_GET
+@login_required
+def my_market(request: HttpRequest) -> HttpResponse:
+    """Per organisation of the member: its posts, its matches, its threads and the digest opt-in."""
+    user = signed_in_user(request)
+    organisations = list(Organisation.objects.filter(pk__in=organisation_ids(actor=user)).order_by("name"))
+    subscribed = set(
+        DigestSubscription.objects.filter(user=user, is_active=True).values_list("organisation_id", flat=True)
+    )
+    sections = []
+    for organisation in organisations:
+        offers, wanted = own_posts(organisation_id=organisation.pk)
+        matches = list(match_list_for_organisation(organisation_id=organisation.pk, limit=20))
+        sections.append(
+            {
+                "organisation": organisation,
+                "offers": list(offers[:50]),
+                "requests": list(wanted[:50]),
+                "rows": _rows(matches),
+                "threads": list(thread_list_for_organisation(organisation_id=organisation.pk)[:20]),
+                "subscribed": organisation.pk in subscribed,
+            }
+        )
+    return render(request, "web/market/mine.html", {"sections": sections})
+
+
+def _thread_side(request: HttpRequest, thread: Thread) -> Organisation:
+    mine = organisation_ids(actor=request.user)
+    return thread.initiator if thread.initiator_id in mine else thread.recipient
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@refusals_as_http
+def thread_detail(request: HttpRequest, thread_id: int) -> HttpResponse:
+    actor = signed_in_user(request)
+    thread = access_thread(actor=actor, thread_id=thread_id, for_write=request.method == "POST")
+    organisation = _thread_side(request, thread)
+    bound = request.method == "POST"
+    form = MessageForm(request.POST if bound else None)
+    if bound and form.is_valid():
+        try:
+            message_send(thread=thread, organisation=organisation, actor=actor, body=form.cleaned_data["body"])
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error("body", message)
+        except ApplicationError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Your message is sent."))
+            return redirect("web:market_thread", thread_id=thread.pk)
+    if not bound:
+        thread_mark_read(thread=thread, organisation=organisation)
+    other = thread.recipient if organisation.pk == thread.initiator_id else thread.initiator
+    return render(
+        request,
+        "web/market/thread.html",
+        {
+            "thread": thread,
+            "organisation": organisation,
+            "other": other,
+            "thread_messages": list(thread_messages(thread=thread)),
+            "form": form,
+        },
+        status=400 if bound else 200,
+    )
+
+
+@require_POST
+@login_required
+@refusals_as_http
+def digest_toggle(request: HttpRequest, organisation_id: int) -> HttpResponse:
+    user = signed_in_user(request)
+    organisation = access_acting_organisation(actor=user, organisation_id=organisation_id)
+    if request.POST.get("subscribe") == "1":
+        digest_subscribe(user=user, organisation=organisation)
+        messages.success(request, _("You receive a daily email of new matches of %(name)s.") % {"name": organisation})
+    else:
+        digest_unsubscribe(user=user, organisation=organisation)
+        messages.success(request, _("You no longer receive the match email of %(name)s.") % {"name": organisation})
+    return redirect("web:market_mine")
