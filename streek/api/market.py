@@ -11,7 +11,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 from ninja.errors import AuthenticationError
@@ -19,12 +18,12 @@ from ninja.security import django_auth
 
 from streek.accounts.models import User
 from streek.accounts.selectors import Actor, organisation_ids
-from streek.catalog.models import Concept, Organisation
+from streek.catalog.models import Organisation
 from streek.core.exceptions import ApplicationError, NotFound, PermissionRefused
 from streek.core.geo import Point
 from streek.market.access import access_offer, access_request
 from streek.market.explanations import match_explanations
-from streek.market.models import Match, Offer, Request
+from streek.market.models import Match
 from streek.market.selectors.board import BoardFilters, offer_get, offer_list, request_get, request_list
 from streek.market.selectors.matches import match_list_for_offer, match_list_for_request
 from streek.market.services.posts import (
@@ -37,6 +36,7 @@ from streek.market.services.posts import (
 )
 from streek.territory.models import Municipality
 
+from .market_render import OFFER_FIELDS, REQUEST_FIELDS, matched_post, post_out
 from .pagination import PageParams, paginate
 from .schemas.common import Problem
 from .schemas.market import (
@@ -56,15 +56,6 @@ router = Router(tags=["market"])
 
 SESSION_ERRORS: dict[int, Any] = {401: Problem, 403: Problem, 404: Problem}
 POST_FIELDS = ("title", "description", "quantity", "recurrence", "starts_on", "ends_on", "place_name", "lat", "lon")
-OFFER_FIELDS = ("price", "packaging", "delivery_possible", "delivery_radius_km", "is_surplus", "donation_allowed")
-REQUEST_FIELDS = (
-    "max_distance_km",
-    "needs_delivery",
-    "delivery_weekdays",
-    "delivery_time_from",
-    "delivery_time_until",
-    "budget",
-)
 
 
 # --- shared -------------------------------------------------------------------------------------------------------
@@ -127,55 +118,6 @@ def board_filters(params: BoardFilterParams) -> BoardFilters:
     )
 
 
-def option(concept: Concept) -> dict[str, str]:
-    return {"key": concept.key, "label": concept.label}
-
-
-def organisation_out(organisation: Organisation) -> dict[str, Any]:
-    return {"id": organisation.pk, "slug": organisation.slug, "name": organisation.name, "kind": organisation.kind}
-
-
-def post_url(request: HttpRequest, post: Offer | Request) -> str:
-    if isinstance(post, Offer):
-        return request.build_absolute_uri(reverse("api-1:offer_detail", kwargs={"offer_id": post.pk}))
-    return request.build_absolute_uri(reverse("api-1:request_detail", kwargs={"request_id": post.pk}))
-
-
-def post_out(request: HttpRequest, post: Offer | Request) -> dict[str, Any]:
-    distance_sq = getattr(post, "distance_sq", None)
-    municipality = post.municipality
-    common = {
-        "id": post.pk,
-        "title": post.title,
-        "description": post.description,
-        "organisation": organisation_out(post.organisation),
-        "product_type": option(post.product_type),
-        "quantity": post.quantity,
-        "unit": option(post.unit),
-        "recurrence": post.recurrence,
-        "starts_on": post.starts_on,
-        "ends_on": post.ends_on,
-        "place_name": post.place_name,
-        "municipality": {"code": municipality.code, "name": municipality.name} if municipality else None,
-        "lat": post.lat,
-        "lon": post.lon,
-        "labels": [option(label) for label in post.labels.all()],
-        "spec": list(post.spec or []),
-        "status": post.status,
-        "expires_at": post.expires_at,
-        "created_at": post.created_at,
-        "distance_km": round(math.sqrt(max(distance_sq, 0.0)), 2) if distance_sq is not None else None,
-        "url": post_url(request, post),
-    }
-    if isinstance(post, Offer):
-        return {
-            **common,
-            **{name: getattr(post, name) for name in OFFER_FIELDS},
-            "quantity_available": (post.quantity_available),
-        }
-    return {**common, **{name: getattr(post, name) for name in REQUEST_FIELDS}}
-
-
 def editable_organisation(user: User, organisation_id: int) -> Organisation:
     """The organisation given in the body: 404 when unknown, 403 unless the caller is one of its editors."""
     organisation = Organisation.objects.select_related("municipality").filter(pk=organisation_id).first()
@@ -204,18 +146,6 @@ def board_page(request: HttpRequest, qs: Any, filters: BoardFilters, page: PageP
     sort, descending = ("distance_sq", False) if filters.near is not None else ("created_at", True)
     result = paginate(request, qs, sort=sort, params=page, descending=descending)
     return {"items": [post_out(request, post) for post in result.items], "next": result.next, "count": result.count}
-
-
-def matched_post(request: HttpRequest, post: Offer | Request) -> dict[str, Any]:
-    return {
-        "id": post.pk,
-        "title": post.title,
-        "organisation": organisation_out(post.organisation),
-        "product_type": option(post.product_type),
-        "quantity": post.quantity,
-        "unit": option(post.unit),
-        "url": post_url(request, post),
-    }
 
 
 def match_page(request: HttpRequest, qs: Any, page: PageParams) -> dict[str, Any]:

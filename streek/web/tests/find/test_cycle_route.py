@@ -75,7 +75,9 @@ def test_the_route_downloads_as_gpx(client: Client) -> None:
 
 def test_an_unknown_start_is_named_on_the_form(client: Client) -> None:
     response = client.get(
-        reverse("web:cycle_route"), {"start": "Atlantis", "radius_km": "10", "max_stops": "6"}, HTTP_ACCEPT_LANGUAGE="en"
+        reverse("web:cycle_route"),
+        {"start": "Atlantis", "radius_km": "10", "max_stops": "6"},
+        HTTP_ACCEPT_LANGUAGE="en",
     )
 
     assert response.status_code == 400
