@@ -66,7 +66,7 @@ def test_an_offer_not_open_to_donation_cannot_be_claimed(overrides: dict) -> Non
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_food_banks_claiming_at_once_never_take_more_than_there_is() -> None:
     # given 100 kg and two food banks each wanting 60 kg at the same moment
     offer = OfferFactory(is_surplus=True, donation_allowed=True, quantity=Decimal("100"))

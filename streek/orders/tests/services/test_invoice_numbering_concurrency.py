@@ -15,7 +15,7 @@ THREADS = 6
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_issues_for_one_issuer_get_consecutive_numbers() -> None:
     # given orders of one hub
     cycle = OrderCycleFactory()
