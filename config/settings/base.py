@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "streek.market",
     "streek.orders",
     "streek.logistics",
+    "streek.monitor",
+    "streek.strategy",
+    "streek.interop",
     "streek.web",
     "streek.api",
 ]

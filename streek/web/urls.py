@@ -13,6 +13,7 @@ urlpatterns = [
     path("beheer/", include("streek.web.inventory.urls")),
     path("", include("streek.web.inventory.public_urls")),
     path("mijn-organisatie/", include("streek.web.producers.urls")),
+    path("mijn-organisatie/", include("streek.web.integrations.urls")),
     path("open-data/", include("streek.web.opendata.urls")),
     path("brochure/", include("streek.web.brochure.urls")),
     path("evenementen/", include("streek.web.events.urls")),
@@ -21,4 +22,6 @@ urlpatterns = [
     path("markt/", include("streek.web.market.urls")),
     path("marktverkenning/", include("streek.web.procurement.urls")),
     path("rondes/", include("streek.web.logistics.urls")),
+    path("monitor/", include("streek.web.monitor.urls")),
+    path("beleid/", include("streek.web.strategy.urls")),
 ]

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from ..choices import MatchStatus
 from ..models import Match
+from ..signals import matches_found
 from .context import MatchingContext
 from .scoring import breakdown_json, score_pairs
 from .tables import PostTable
@@ -183,4 +184,6 @@ def write_pairs(
             result.unchanged += int((~changed).sum())
         if progress is not None:
             progress(len(p_oi))
+    if result.inserted:
+        matches_found.send(sender=Match, created_at=now, count=result.inserted)
     return result

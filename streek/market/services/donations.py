@@ -22,6 +22,7 @@ from ..exceptions import InvalidTransition, NotEnoughLeft, WrongOrganisationKind
 from ..matching.engine import OFFER, clear_new_matches
 from ..models import Donation, Offer, WasteRecord
 from ..quantities import to_kilograms
+from ..signals import donation_received, waste_recorded
 from .posts import UNIT_PATH_PREFIX
 
 
@@ -109,6 +110,7 @@ def donation_confirm_receipt(*, donation: Donation, actor: User, received_quanti
     donation.full_clean()
     donation.save()
     _release(donation, donation.quantity - received)
+    donation_received.send(sender=Donation, donation_id=donation.pk)
     return donation
 
 
@@ -163,6 +165,7 @@ def waste_record_create(
     )
     record.full_clean()
     record.save()
+    waste_recorded.send(sender=WasteRecord, waste_record_id=record.pk)
     return record
 
 

@@ -10,6 +10,7 @@ from streek.accounts.models import User
 from ..choices import AgreementKind, MatchStatus
 from ..exceptions import InvalidTransition
 from ..models import Match
+from ..signals import match_agreed
 
 
 def _locked(match: Match) -> Match:
@@ -78,4 +79,5 @@ def match_record_agreement(
     match.dismissed_by = None
     match.full_clean()
     match.save()
+    match_agreed.send(sender=Match, match_id=match.pk)
     return match

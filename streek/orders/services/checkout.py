@@ -17,6 +17,7 @@ from ..access import is_editor
 from ..exceptions import CheckoutRefused
 from ..models import Basket, BasketLine, ChannelTerms, Order, OrderCycle
 from ..notifications import order_placed_notify
+from ..signals import order_placed
 from .checkout_rules import channel_check, fulfilment_resolve
 from .placing import OFFER_RELATED, PlaceItem, order_place
 
@@ -128,5 +129,6 @@ def _checkout(
     )
     BasketLine.objects.filter(basket=basket).delete()
     order_id = placement.order.pk
+    order_placed.send(sender=Order, order_id=order_id)
     transaction.on_commit(lambda: order_placed_notify(order_id=order_id))
     return placement.order

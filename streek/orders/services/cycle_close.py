@@ -20,6 +20,7 @@ from ..access import is_editor
 from ..choices import CycleStatus, OrderStatus
 from ..exceptions import CycleCloseRefused
 from ..models import CycleOffer, CycleSurplus, Order, OrderCycle
+from ..signals import order_cycle_closed
 from .invoices import invoices_issue_for_orders
 
 
@@ -96,6 +97,7 @@ def order_cycle_close(*, actor: Actor, cycle: OrderCycle, offer_surplus: bool = 
     from ..tasks import cycle_invoices_store_pdf_task, order_cycle_closed_notify_task
 
     cycle_id = locked.pk
+    order_cycle_closed.send(sender=OrderCycle, cycle_id=cycle_id)
     transaction.on_commit(lambda: cycle_invoices_store_pdf_task.enqueue(cycle_id=cycle_id))
     transaction.on_commit(lambda: order_cycle_closed_notify_task.enqueue(cycle_id=cycle_id))
     return CycleCloseResult(

@@ -19,6 +19,7 @@ from streek.core.exceptions import ApplicationError
 
 from ..choices import CycleStatus
 from ..models import ChannelTerms, DeliveryZone, OrderCycle
+from ..signals import order_cycle_opened
 from .channels import reject_unknown_fields, require_seller
 from .cycle_checks import live_orders, publish_problem
 from .cycle_schedule import (
@@ -194,6 +195,7 @@ def order_cycle_publish(*, actor: Actor, cycle: OrderCycle) -> OrderCycle:
         raise ApplicationError(problem, extra={"field": "status"})
     cycle.status = CycleStatus.PUBLISHED
     cycle.save(update_fields=["status", "updated_at"])
+    order_cycle_opened.send(sender=OrderCycle, cycle_id=cycle.pk)
     return cycle
 
 

@@ -25,6 +25,7 @@ from ..exceptions import OrderChangeRefused
 from ..models import Order, OrderLine, ProducerOrder
 from ..notifications import order_changed_notify
 from ..offer_lines import crates_for, fee_rules, line_amounts, quantity_problem, variant_terms_for, variant_weight_kg
+from ..signals import order_delivered
 from .placing import slot_release, stock_available, stock_release, stock_reserve
 
 ZERO = Decimal("0")
@@ -325,6 +326,8 @@ def _set_status(*, actor: Actor | None, order: Order, status: str, allowed: tupl
         current.delivered_at = timezone.now()
         fields.append("delivered_at")
     current.save(update_fields=fields)
+    if status == OrderStatus.DELIVERED:
+        order_delivered.send(sender=Order, order_id=current.pk)
     _notify_after_commit(current.pk, change)
     return current
 

@@ -27,6 +27,7 @@ from ..exceptions import CheckoutRefused
 from ..models import CycleOffer, DeliveryZone, Order, OrderCycle, PickupPoint, PickupSlot, StandingOrder
 from ..notifications import order_placed_notify
 from ..offer_lines import offer_description
+from ..signals import order_placed
 from ..standing_schedule import standing_order_falls_on
 from .checkout_rules import Fulfilment, channel_check, fulfilment_resolve, pickup_fulfilment, refuse
 from .placing import OFFER_RELATED, PlaceItem, order_place
@@ -279,6 +280,7 @@ def _generate_one(
                 skip_unavailable=True,
             )
             order_id = placement.order.pk
+            order_placed.send(sender=Order, order_id=order_id)
             transaction.on_commit(lambda: order_placed_notify(order_id=order_id))
     except CheckoutRefused as refused:
         result.skipped.append(StandingSkip(standing_order_id=standing.pk, reason=refused.message))

@@ -1,0 +1,5 @@
+from .dfc import DfcLink
+from .mirror import MirroredSalesPoint, MirrorSource
+from .webhooks import WebhookDelivery, WebhookEndpoint
+
+__all__ = ["DfcLink", "MirrorSource", "MirroredSalesPoint", "WebhookDelivery", "WebhookEndpoint"]

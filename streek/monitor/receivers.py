@@ -1,0 +1,1 @@
+"""Fact appenders listen to the domain events here."""
