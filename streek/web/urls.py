@@ -22,6 +22,7 @@ urlpatterns = [
     path("markt/", include("streek.web.market.urls")),
     path("marktverkenning/", include("streek.web.procurement.urls")),
     path("rondes/", include("streek.web.logistics.urls")),
+    path("monitor/verslag/", include("streek.web.reports.urls")),
     path("monitor/", include("streek.web.monitor.urls")),
     path("beleid/", include("streek.web.strategy.urls")),
 ]
