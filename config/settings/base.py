@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "streek.api.auth.ApiTokenMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -182,6 +183,8 @@ STREEK_MAP_GRID_CACHE_SECONDS = int(os.environ.get("STREEK_MAP_GRID_CACHE_SECOND
 # Rate limits ("count/unit", unit s, m, h or d). Behind a reverse proxy set STREEK_TRUSTED_PROXY_COUNT so the
 # client address is read from X-Forwarded-For.
 STREEK_CHANGE_REPORT_RATE = os.environ.get("STREEK_CHANGE_REPORT_RATE", "5/h")
+# Default requests per minute of a new API token (each token may have its own limit).
+STREEK_API_TOKEN_RATE = os.environ.get("STREEK_API_TOKEN_RATE", "120/m")
 STREEK_TRUSTED_PROXY_COUNT = int(os.environ.get("STREEK_TRUSTED_PROXY_COUNT", "0"))
 
 # Route planning (logistics): distances from an OSRM server when its URL is set, else haversine x circuity.

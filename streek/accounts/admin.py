@@ -2,9 +2,10 @@
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from .models import Membership, OfficerAssignment, User
+from .models import ApiToken, Membership, OfficerAssignment, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -50,3 +51,29 @@ class OfficerAssignmentAdmin(admin.ModelAdmin):
     list_filter = ["municipality__country"]
     list_select_related = ["user", "municipality"]
     autocomplete_fields = ["user", "municipality"]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Tokens are created and revoked by their organisation (its settings page); here they are only looked at."""
+
+    list_display = [
+        "name",
+        "organisation",
+        "prefix",
+        "created_by",
+        "created_at",
+        "last_used_at",
+        "expires_at",
+        "revoked_at",
+    ]
+    list_filter = ["revoked_at"]
+    search_fields = ["name", "prefix", "organisation__name"]
+    list_select_related = ["organisation", "created_by"]
+    readonly_fields = [field.name for field in ApiToken._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: ApiToken | None = None) -> bool:
+        return False

@@ -2,12 +2,14 @@
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from streek.core.models import BaseModel
 
 from .choices import MembershipRole
+from .scopes import default_rate_limit, validate_scopes
 
 
 class User(AbstractUser):
@@ -22,6 +24,10 @@ class User(AbstractUser):
         verbose_name = _("user")
         verbose_name_plural = _("users")
         ordering = ["username"]
+
+    # Not a field: set on the request's user when it acts through an API token. The reads of its roles
+    # (accounts.selectors) then see only this organisation, and never platform-admin or officer rights.
+    api_organisation_id: int | None = None
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
@@ -84,3 +90,44 @@ class OfficerAssignment(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.user} - {self.municipality}"
+
+
+class ApiToken(BaseModel):
+    """A key an organisation gives a program to use the API for it: `strk_<prefix>_<secret>`, shown once.
+
+    Only the SHA-256 of the whole token is stored (tokens are 32 random bytes, so a fast hash is right);
+    the prefix finds the row in one query and is shown in lists. The token acts for its organisation only,
+    with the rights its creator holds there, narrowed to its scopes (docs/adr/0008-api-tokens.md).
+    """
+
+    organisation = models.ForeignKey(
+        "catalog.Organisation",
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+        verbose_name=_("organisation"),
+    )
+    name = models.CharField(_("name"), max_length=120)
+    prefix = models.CharField(_("prefix"), max_length=8, unique=True)
+    secret_hash = models.CharField(_("secret hash"), max_length=64, editable=False)
+    scopes = models.JSONField(_("scopes"), default=list, validators=[validate_scopes])
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="api_tokens",
+        verbose_name=_("created by"),
+    )
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    rate_limit = models.PositiveIntegerField(
+        _("requests per minute"), default=default_rate_limit, validators=[MinValueValidator(1)]
+    )
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name} (strk_{self.prefix})"

@@ -6,18 +6,19 @@ streek/logistics/access.py: a plan of another hub, or a route given to another d
 
 from typing import Any
 
+from django.db.models import Q
 from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Query, Router
-from ninja.security import django_auth
 
 from streek.accounts.selectors import Actor
-from streek.logistics.access import access_logistics_hub, access_plan, access_route, access_stop
+from streek.logistics.access import access_logistics_hub, access_plan, access_route, access_stop, plan_hub_ids
 from streek.logistics.choices import PlanStatus, StopKind, StopUnplannedReason
 from streek.logistics.models import Plan, Route, Stop
 from streek.logistics.selectors.plans import driver_route_list, plan_detail, plan_list, route_with_stops
 from streek.logistics.services.dispatch import stop_mark_done
 
+from .auth import api_auth, require_token_organisation, token_organisation_id
 from .pagination import PageParams, paginate
 from .schemas.common import Problem
 from .schemas.logistics import DriverRoutePage, PlanDetail, PlanPage, RouteOut, StopOut
@@ -121,8 +122,8 @@ def route_out(route: Route, stops: list[Stop]) -> dict[str, Any]:
 
 @router.get(
     "/logistics/hubs/{hub_id}/plans",
-    auth=django_auth,
-    response={200: PlanPage, **SESSION_ERRORS},
+    auth=api_auth("logistics:read"),
+    response={200: PlanPage, **SESSION_ERRORS, 422: Problem},
     url_name="logistics_hub_plans",
     summary="A hub's plans of rounds",
 )
@@ -135,7 +136,7 @@ def list_hub_plans(request: HttpRequest, hub_id: int, page: Query[PageParams]) -
 
 @router.get(
     "/logistics/plans/{plan_id}",
-    auth=django_auth,
+    auth=api_auth("logistics:read"),
     response={200: PlanDetail, **SESSION_ERRORS},
     url_name="logistics_plan",
     summary="A plan with its routes and stops",
@@ -153,7 +154,7 @@ def get_plan(request: HttpRequest, plan_id: int) -> dict[str, Any]:
 
 @router.get(
     "/logistics/routes/{route_id}",
-    auth=django_auth,
+    auth=api_auth("logistics:read"),
     response={200: RouteOut, **SESSION_ERRORS},
     url_name="logistics_route",
     summary="A route with its stops",
@@ -161,19 +162,23 @@ def get_plan(request: HttpRequest, plan_id: int) -> dict[str, Any]:
 def get_route(request: HttpRequest, route_id: int) -> dict[str, Any]:
     """For the plan's hubs' members and for the route's own driver."""
     route = access_route(actor=actor(request), route_id=route_id)
+    require_token_organisation(request, *plan_hub_ids(plan=route.plan), what="route")
     return route_out(route, route_with_stops(route=route))
 
 
 @router.get(
     "/logistics/my-routes",
-    auth=django_auth,
-    response={200: DriverRoutePage, **SESSION_ERRORS},
+    auth=api_auth("logistics:read"),
+    response={200: DriverRoutePage, **SESSION_ERRORS, 422: Problem},
     url_name="logistics_driver_routes",
     summary="The routes you drive",
 )
 def list_my_routes(request: HttpRequest, page: Query[PageParams]) -> dict[str, Any]:
     """Routes given to you as a driver in finished plans, from yesterday on."""
-    result = paginate(request, driver_route_list(actor=actor(request)), sort="created_at", params=page)
+    routes = driver_route_list(actor=actor(request))
+    if (organisation_id := token_organisation_id(request)) is not None:  # a token: its organisation's plans only
+        routes = routes.filter(plan__in=Plan.objects.filter(Q(hub_id=organisation_id) | Q(hubs=organisation_id)))
+    result = paginate(request, routes, sort="created_at", params=page)
     return {
         "items": [
             {
@@ -197,7 +202,7 @@ def list_my_routes(request: HttpRequest, page: Query[PageParams]) -> dict[str, A
 
 @router.post(
     "/logistics/stops/{stop_id}/done",
-    auth=django_auth,
+    auth=api_auth("logistics:write"),
     response={200: StopOut, **SESSION_ERRORS, 400: Problem},
     url_name="logistics_stop_done",
     summary="Mark a stop done",
@@ -205,4 +210,5 @@ def list_my_routes(request: HttpRequest, page: Query[PageParams]) -> dict[str, A
 def post_stop_done(request: HttpRequest, stop_id: int) -> dict[str, Any]:
     """By the route's driver (or an owner or manager of the hub); marking it again changes nothing."""
     stop = access_stop(actor=actor(request), stop_id=stop_id)
+    require_token_organisation(request, *plan_hub_ids(plan=stop.plan), what="stop")
     return stop_out(stop_mark_done(actor=actor(request), stop=stop))

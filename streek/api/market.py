@@ -14,7 +14,6 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 from ninja.errors import AuthenticationError
-from ninja.security import django_auth
 
 from streek.accounts.models import User
 from streek.accounts.selectors import Actor, organisation_ids
@@ -36,6 +35,7 @@ from streek.market.services.posts import (
 )
 from streek.territory.models import Municipality
 
+from .auth import api_auth
 from .market_render import OFFER_FIELDS, REQUEST_FIELDS, matched_post, post_out
 from .pagination import PageParams, paginate
 from .schemas.common import Problem
@@ -201,7 +201,7 @@ def get_offer(request: HttpRequest, offer_id: int) -> dict[str, Any]:
 
 @router.post(
     "/offers",
-    auth=django_auth,
+    auth=api_auth("market:write"),
     response={201: OfferOut, 422: Problem, **SESSION_ERRORS},
     url_name="offer_create",
     summary="Post an offer",
@@ -230,7 +230,7 @@ def create_offer(request: HttpRequest, payload: OfferIn) -> Status[dict[str, Any
 
 @router.post(
     "/offers/{offer_id}/withdraw",
-    auth=django_auth,
+    auth=api_auth("market:write"),
     response={200: OfferOut, 422: Problem, **SESSION_ERRORS},
     url_name="offer_withdraw",
     summary="Withdraw an offer",
@@ -245,7 +245,7 @@ def withdraw_offer(request: HttpRequest, offer_id: int) -> dict[str, Any]:
 
 @router.post(
     "/offers/{offer_id}/renew",
-    auth=django_auth,
+    auth=api_auth("market:write"),
     response={200: OfferOut, 422: Problem, **SESSION_ERRORS},
     url_name="offer_renew",
     summary="Renew an offer",
@@ -263,7 +263,7 @@ def renew_offer(request: HttpRequest, offer_id: int) -> dict[str, Any]:
 
 @router.get(
     "/offers/{offer_id}/matches",
-    auth=django_auth,
+    auth=api_auth("market:read"),
     response={200: MatchPage, 422: Problem, **SESSION_ERRORS},
     url_name="offer_matches",
     summary="The requests matching an offer",
@@ -303,7 +303,7 @@ def get_request(request: HttpRequest, request_id: int) -> dict[str, Any]:
 
 @router.post(
     "/requests",
-    auth=django_auth,
+    auth=api_auth("market:write"),
     response={201: RequestOut, 422: Problem, **SESSION_ERRORS},
     url_name="request_create",
     summary="Post a request",
@@ -332,7 +332,7 @@ def create_request(request: HttpRequest, payload: RequestIn) -> Status[dict[str,
 
 @router.post(
     "/requests/{request_id}/withdraw",
-    auth=django_auth,
+    auth=api_auth("market:write"),
     response={200: RequestOut, 422: Problem, **SESSION_ERRORS},
     url_name="request_withdraw",
     summary="Withdraw a request",
@@ -347,7 +347,7 @@ def withdraw_request(request: HttpRequest, request_id: int) -> dict[str, Any]:
 
 @router.post(
     "/requests/{request_id}/renew",
-    auth=django_auth,
+    auth=api_auth("market:write"),
     response={200: RequestOut, 422: Problem, **SESSION_ERRORS},
     url_name="request_renew",
     summary="Renew a request",
@@ -365,7 +365,7 @@ def renew_request(request: HttpRequest, request_id: int) -> dict[str, Any]:
 
 @router.get(
     "/requests/{request_id}/matches",
-    auth=django_auth,
+    auth=api_auth("market:read"),
     response={200: MatchPage, 422: Problem, **SESSION_ERRORS},
     url_name="request_matches",
     summary="The offers matching a request",

@@ -9,7 +9,7 @@ from streek.core.exceptions import NotFound, PermissionRefused
 from streek.territory.models import Municipality
 
 from .choices import PUBLIC_STATUSES
-from .models import ChangeReport, Event, InventoryImport, Organisation, SalesPoint
+from .models import ChangeReport, Event, InventoryImport, Organisation, Product, SalesPoint, Variant
 
 
 def can_keep_inventory(*, actor: Actor, municipality_id: int) -> bool:
@@ -99,3 +99,30 @@ def access_event(*, actor: Actor, event_id: int, for_write: bool = False) -> Eve
     if for_write and not writer:
         raise PermissionRefused("event")
     return event
+
+
+def access_product(*, actor: Actor, product_id: int, for_write: bool = False) -> Product:
+    """Active products are public to read; inactive ones only for the producer's editors (404 for anyone else);
+    writes for the producer's owners and managers and platform admins."""
+    product = Product.objects.select_related("organisation").filter(pk=product_id).first()
+    if product is None:
+        raise NotFound("product")
+    editor = can_edit_organisation(actor=actor, organisation_id=product.organisation_id)
+    if not product.is_active and not editor:
+        raise NotFound("product")
+    if for_write and not editor:
+        raise PermissionRefused("product")
+    return product
+
+
+def access_variant(*, actor: Actor, variant_id: int, for_write: bool = False) -> Variant:
+    """A variant as its product (access_product); an inactive variant only for the producer's editors."""
+    variant = Variant.objects.select_related("product__organisation").filter(pk=variant_id).first()
+    if variant is None:
+        raise NotFound("variant")
+    editor = can_edit_organisation(actor=actor, organisation_id=variant.product.organisation_id)
+    if not (variant.is_active and variant.product.is_active) and not editor:
+        raise NotFound("variant")
+    if for_write and not editor:
+        raise PermissionRefused("variant")
+    return variant

@@ -47,3 +47,25 @@ class MembershipFactory(DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     organisation = factory.SubFactory("streek.catalog.tests.factories.OrganisationFactory")
     role = MembershipRole.OWNER
+
+
+def issue_api_token(  # type: ignore[no-untyped-def]
+    *, organisation=None, user=None, scopes: list[str] | None = None, **fields
+):
+    """A token issued through the service (an owner of the organisation creates it): returns (row, plain token)."""
+    from streek.accounts.services.api_tokens import api_token_create
+
+    if organisation is None:
+        from streek.catalog.tests.factories import OrganisationFactory
+
+        organisation = OrganisationFactory()
+    if user is None:
+        user = MembershipFactory(organisation=organisation, role=MembershipRole.OWNER).user
+    issued = api_token_create(
+        organisation_id=organisation.pk,
+        actor=user,
+        name=fields.pop("name", "Webshop"),
+        scopes=scopes if scopes is not None else ["orders:write"],
+        **fields,
+    )
+    return issued.token, issued.plain

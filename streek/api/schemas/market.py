@@ -11,7 +11,7 @@ from ninja import Field, Schema
 
 from streek.market.choices import PostStatus, Recurrence
 
-from .common import MunicipalityRef, Option
+from .common import LocalTime, MunicipalityRef, Option
 
 # --- board filters ---------------------------------------------------------------------------------------------------
 
@@ -83,8 +83,8 @@ class RequestOut(PostOut):
     max_distance_km: int
     needs_delivery: bool
     delivery_weekdays: list[int] = Field(description="Weekdays 0 (Monday) to 6 (Sunday).")
-    delivery_time_from: time | None
-    delivery_time_until: time | None
+    delivery_time_from: LocalTime | None
+    delivery_time_until: LocalTime | None
     budget: Decimal | None = Field(description="Budget indication per unit excl. VAT.")
 
 

@@ -5,14 +5,14 @@ include it. `producer_share` is the producer's value over what the buyer pays ex
 `intermediaries` is 0 when the producer sells itself and 1 through a hub.
 """
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 from decimal import Decimal
 
 from ninja import Field, Schema
 
 from streek.orders.choices import CycleStatus, FulfilmentMethod, OrderStatus, Preparation
 
-from .common import Option, Problem
+from .common import LocalTime, Option, Problem
 
 
 class TradeProblem(Problem):
@@ -100,8 +100,8 @@ class DeliveryZoneOut(Schema):
     radius_km: Decimal | None
     fee: Decimal = Field(description="Delivery fee incl. VAT.")
     minimum_order: Decimal = Field(description="Minimum order incl. VAT.")
-    delivery_from: time | None
-    delivery_until: time | None
+    delivery_from: LocalTime | None
+    delivery_until: LocalTime | None
 
 
 class CycleDetail(CycleItem):

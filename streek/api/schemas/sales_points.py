@@ -1,10 +1,10 @@
 """Schemas of the sales point endpoints: filter parameters, list items, map markers and the detail."""
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 from ninja import Field, Schema
 
-from .common import MunicipalityRef, Option
+from .common import LocalTime, MunicipalityRef, Option
 
 
 class SalesPointFilterParams(Schema):
@@ -86,8 +86,8 @@ class SalesPointMap(Schema):
 class OpeningRuleOut(Schema):
     weekday: int = Field(description="0 is Monday, 6 is Sunday.")
     weekday_label: str
-    opens: time
-    closes: time
+    opens: LocalTime
+    closes: LocalTime
     season_start: int | None = Field(description="Start of the season as MMDD, null all year.")
     season_end: int | None = Field(description="End of the season as MMDD, null all year.")
     season_name: str

@@ -26,6 +26,6 @@ def test_the_trade_endpoints_are_documented(client: Client) -> None:
     header = next(p for p in checkout["parameters"] if p["name"] == "Idempotency-Key")
     assert (header["in"], header["required"]) == ("header", True)
     assert {"200", "201", "401", "409"} <= set(checkout["responses"])
-    assert checkout["security"] == [{"SessionAuth": []}]
+    assert checkout["security"] == [{"TokenAuth": []}, {"ScopedSessionAuth": []}]
     catalogue = schema["paths"]["/api/v1/cycles/{cycle_id}/catalogue"]["get"]
     assert "security" not in catalogue

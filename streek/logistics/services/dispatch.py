@@ -116,7 +116,7 @@ def stop_mark_done(*, actor: Actor, stop: Stop) -> Stop:
     current.save(update_fields=["done_at", "done_by", "updated_at"])
     if current.order_id is not None and current.order is not None:  # a home or business delivery
         order_record_delivery(order=current.order)
-    route_id = current.route_id
+    route_id = current.route.pk
     if not Stop.objects.filter(route_id=route_id, done_at__isnull=True).exists():
         route_completed.send(sender=Route, route_id=route_id)
     return current

@@ -7,7 +7,7 @@ The interfaces guard first (access.py): these functions trust the actor, cycle, 
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from streek.accounts.selectors import Actor, organisation_ids
@@ -25,17 +25,21 @@ ORDER_LIST_RELATED = ("cycle", "hub", "buyer", "buyer_organisation", "pickup_slo
 UPCOMING_SCAN = 200
 
 
+def order_queryset_for_buyer(*, actor: Actor, status: str | None = None) -> QuerySet[Order]:
+    """The actor's orders and those of the organisations it belongs to (in `status` when given), newest first,
+    with `line_count`, as a queryset to page through (one query for the memberships, one per page)."""
+    if not actor.is_authenticated:
+        return Order.objects.none()
+    organisations = organisation_ids(actor=actor)
+    orders = Order.objects.filter(Q(buyer_id=actor.pk) | Q(buyer_organisation_id__in=organisations))
+    if status:
+        orders = orders.filter(status=status)
+    return orders.select_related(*ORDER_LIST_RELATED).annotate(line_count=Count("lines")).order_by("-placed_at", "-pk")
+
+
 def order_list_for_buyer(*, actor: Actor) -> list[Order]:
     """The actor's orders and those of the organisations it belongs to, newest first, with `line_count`."""
-    if not actor.is_authenticated:
-        return []
-    organisations = organisation_ids(actor=actor)
-    return list(
-        Order.objects.filter(Q(buyer_id=actor.pk) | Q(buyer_organisation_id__in=organisations))
-        .select_related(*ORDER_LIST_RELATED)
-        .annotate(line_count=Count("lines"))
-        .order_by("-placed_at", "-pk")
-    )
+    return list(order_queryset_for_buyer(actor=actor))
 
 
 @dataclass(frozen=True)
@@ -85,14 +89,17 @@ def order_get_detail(*, order: Order) -> OrderDetail:
     return OrderDetail(order=full, parts=parts, vat=vat, cutoff=cutoff, editable=editable)
 
 
-def order_list_for_cycle(*, cycle: OrderCycle, status: str | None = None) -> list[Order]:
-    """The orders of a cycle for the hub, oldest first, with `line_count`."""
+def order_queryset_for_cycle(*, cycle: OrderCycle, status: str | None = None) -> QuerySet[Order]:
+    """The orders of a cycle for the hub (in `status` when given), oldest first, with `line_count`, as a queryset."""
     orders = Order.objects.filter(cycle=cycle)
     if status:
         orders = orders.filter(status=status)
-    return list(
-        orders.select_related(*ORDER_LIST_RELATED).annotate(line_count=Count("lines")).order_by("placed_at", "pk")
-    )
+    return orders.select_related(*ORDER_LIST_RELATED).annotate(line_count=Count("lines")).order_by("placed_at", "pk")
+
+
+def order_list_for_cycle(*, cycle: OrderCycle, status: str | None = None) -> list[Order]:
+    """The orders of a cycle for the hub, oldest first, with `line_count`."""
+    return list(order_queryset_for_cycle(cycle=cycle, status=status))
 
 
 def producer_cycle_lines(*, cycle: OrderCycle, producer: Organisation) -> list[OrderLine]:

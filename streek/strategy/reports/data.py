@@ -24,7 +24,7 @@ from streek.monitor.selectors import (
     Figure,
     IndicatorDefinition,
     IndicatorResult,
-    figure_by_municipality,
+    figures_by_municipality,
     indicator_definitions,
     indicator_results,
 )
@@ -200,10 +200,13 @@ def report_data(*, area: Area, year: int, progress: Callable[[int], None] | None
     )
     step(65)
     map_ids = _map_ids(area)
-    maps = []
-    for key in MAP_FIGURES:
-        values = figure_by_municipality(figure_key=key, year=year, municipality_ids=map_ids, audience=audience)
-        maps.append((key, {municipality_id: values[municipality_id].value for municipality_id in sorted(values)}))
+    table = figures_by_municipality(
+        year=year, municipality_ids=map_ids, audience=audience, codes=[key.split(".", 1)[0] for key in MAP_FIGURES]
+    )
+    maps = [
+        (key, {municipality_id: table[municipality_id][key].value for municipality_id in sorted(table)})
+        for key in MAP_FIGURES
+    ]
     step(75)
     sources = tuple(_sources(area, year))
     payload = {

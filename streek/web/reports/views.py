@@ -9,16 +9,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from streek.core.exceptions import ApplicationError, NotFound, PermissionRefused
-from streek.monitor.areas import Area, area_from_slug
+from streek.monitor.areas import Area
 from streek.strategy.choices import ReportStatus
 from streek.strategy.models import YearlyReport
 from streek.strategy.reports.selectors import yearly_report_get, yearly_report_list
 from streek.strategy.reports.services import can_request_report, yearly_report_request
 
+from ..monitor.areas import area_from_url, area_url_key
+
 
 def _area(area_slug: str) -> Area:
+    """The area in the URL (`municipality-71053`, as on the monitor's pages; `municipality:71053` too)."""
     try:
-        return area_from_slug(area_slug)
+        return area_from_url(area_slug)
     except NotFound as error:
         raise Http404(error.message) from error
 
@@ -26,6 +29,7 @@ def _area(area_slug: str) -> Area:
 def _context(request: HttpRequest, area: Area, year: int, report: YearlyReport | None) -> dict[str, object]:
     return {
         "area": area,
+        "area_key": area_url_key(area),
         "year": year,
         "report": report,
         "can_request": can_request_report(actor=request.user, area=area),
@@ -45,7 +49,7 @@ def report_detail(request: HttpRequest, area_slug: str, year: int) -> HttpRespon
             messages.error(request, error.message)
         else:
             messages.success(request, _("The report is being made; this page shows how far it is."))
-        return redirect("web:report_detail", area_slug=area.slug, year=year)
+        return redirect("web:report_detail", area_slug=area_url_key(area), year=year)
     report = yearly_report_get(area_slug=area.slug, year=year)
     context = _context(request, area, year, report)
     context["other_reports"] = [r for r in yearly_report_list(area_slug=area.slug) if r.year != year]

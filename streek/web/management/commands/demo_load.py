@@ -4,7 +4,9 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from streek.catalog.demo.generator import DEMO_SEED, demo_load
 from streek.catalog.demo.users import DEMO_PASSWORD, login_rows
+from streek.monitor.demo import monitor_demo_delete, monitor_demo_load
 from streek.orders.demo import trade_demo_delete, trade_demo_load
+from streek.strategy.demo import strategy_demo_delete, strategy_demo_load
 
 
 class Command(BaseCommand):
@@ -21,6 +23,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["reset"]:
+            strategy_demo_delete()
+            monitor_demo_delete()  # facts of the demo organisations and the producers the monitor demo added
             trade_demo_delete()  # orders protect the organisations the catalogue demo removes
         result = demo_load(seed=options["seed"], reset=options["reset"], progress=not options["no_progress"])
         if result.created:
@@ -32,6 +36,14 @@ class Command(BaseCommand):
         if trade.created:
             summary = ", ".join(f"{name}: {count}" for name, count in trade.counts.items())
             self.stdout.write(self.style.SUCCESS(f"Demo trade created. {summary}"))
+        monitor = monitor_demo_load(seed=options["seed"])
+        if monitor.created:
+            summary = ", ".join(f"{name}: {count}" for name, count in monitor.counts.items())
+            self.stdout.write(self.style.SUCCESS(f"Demo monitor history created. {summary}"))
+        strategy = strategy_demo_load()
+        if strategy.created:
+            summary = ", ".join(f"{name}: {count}" for name, count in strategy.counts.items())
+            self.stdout.write(self.style.SUCCESS(f"Demo policy goals created. {summary}"))
         for username in result.skipped_users:
             self.stdout.write(self.style.WARNING(f"User '{username}' already existed and was left unchanged."))
         self._print_logins()

@@ -7,7 +7,7 @@ from streek.strategy.models import YearlyReport
 from streek.strategy.tests.reports.helpers import sale_facts
 
 pytestmark = pytest.mark.django_db
-AREA = "municipality:71053"
+AREA = "municipality-71053"
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
 
 
@@ -46,7 +46,7 @@ def test_officer_makes_the_report_and_anyone_reads_it_and_downloads_the_pdf(clie
 
 
 def test_status_block_polls_while_the_report_is_made(client):
-    YearlyReport.objects.create(area_slug=AREA, year=2025, status=ReportStatus.RUNNING, progress=40)
+    YearlyReport.objects.create(area_slug="municipality:71053", year=2025, status=ReportStatus.RUNNING, progress=40)
     response = client.get(_url("report_status"), **EN)
     assert b'hx-trigger="every 2s"' in response.content
     assert b"40 %" in response.content
@@ -57,7 +57,7 @@ def test_pdf_of_a_report_not_made_is_not_found(client):
 
 
 def test_unknown_area_is_not_found(client):
-    assert client.get(reverse("web:report_detail", args=["municipality:00000", 2025])).status_code == 404
+    assert client.get(reverse("web:report_detail", args=["municipality-00000", 2025])).status_code == 404
 
 
 def test_officer_of_another_municipality_is_refused(client):

@@ -1,0 +1,289 @@
+"""Import a DFC catalogue (e.g. an Open Food Network producer's) into an organisation's catalogue.
+
+Checked first (every problem collected, naming node and property), then written in one transaction through the
+catalog services (product_create / product_update validate every field), all or nothing. Each SuppliedProduct
+and product group keeps its semantic id as an interop.DfcLink, so importing the same document again finds the
+same rows and updates them: never a duplicate. `dry_run` does all of it and rolls back (the preview).
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from streek.accounts.models import User
+from streek.catalog.access import can_edit_organisation
+from streek.catalog.choices import VatRate
+from streek.catalog.models import Organisation, Product, Variant
+from streek.catalog.services.products import product_create, product_update
+from streek.core.exceptions import PermissionRefused
+
+from ..choices import DfcLinkKind
+from ..dfc import ids
+from ..dfc.importer import ProductPlan, VariantPlan, plan_catalogue
+from ..dfc.reading import Problem, Taxonomy, read_graph
+from ..dfc.validation import validate
+from ..models import DfcLink
+
+FALLBACK_PRODUCT_TYPE = "local-grocery-store"  # the grocery catch-all, for products that state no type
+DEFAULT_VAT = {"BE": Decimal("6.00"), "NL": Decimal("9.00")}  # the reduced rate for food
+VAT_RATES = {Decimal(value) for value in VatRate.values}
+
+
+@dataclass
+class DfcImportResult:
+    """Counts of SuppliedProducts (variants) created, updated and unchanged; errors (nothing written) and warnings."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    products: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    dry_run: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "products": self.products,
+            "dry_run": self.dry_run,
+            "problems": [problem.as_dict() for problem in self.problems],
+            "warnings": [warning.as_dict() for warning in self.warnings],
+        }
+
+
+class _Rollback(Exception):
+    """Leaves the import's transaction without writing (errors found, or a dry run)."""
+
+
+def _default_vat(organisation: Organisation) -> Decimal:
+    return DEFAULT_VAT.get(organisation.country.code, Decimal("6.00"))
+
+
+class _Importer:
+    def __init__(self, organisation: Organisation, actor: User, source: str, result: DfcImportResult) -> None:
+        self.organisation = organisation
+        self.actor = actor
+        self.source = source[:500] if source.startswith(("http://", "https://")) else ""  # a URL, or nothing
+        self.result = result
+        self.now = timezone.now()
+        self.links: dict[tuple[str, str], DfcLink] = {}
+        self.variants: dict[int, Variant] = {}
+        self.products: dict[int, Product] = {}
+        self.own: dict[str, int] = {}  # our own supplied product ids (a re-import of our export): variant pks
+
+    def warn(self, node: str, prop: str, message: str) -> None:
+        self.result.warnings.append(Problem(node, prop, message, warning=True))
+
+    def load(self, plans: list[ProductPlan]) -> None:
+        """The links of the document's ids and the products and variants they point to, in a few queries."""
+        ids_ = [p.semantic_id for p in plans] + [v.semantic_id for p in plans for v in p.variants]
+        for link in DfcLink.objects.filter(organisation=self.organisation, semantic_id__in=ids_):
+            self.links[(link.kind, link.semantic_id)] = link
+        for semantic_id in ids_:
+            own = ids.parse_own_id(semantic_id)
+            if own is not None and own[0] == "supplied_products" and own[1] == self.organisation.pk and own[2]:
+                self.own[semantic_id] = own[2]
+        variant_ids = [link.object_id for (kind, _id), link in self.links.items() if kind == DfcLinkKind.VARIANT]
+        variant_ids += list(self.own.values())
+        product_ids = [link.object_id for (kind, _id), link in self.links.items() if kind == DfcLinkKind.PRODUCT]
+        variants = Variant.objects.filter(product__organisation=self.organisation, pk__in=variant_ids)
+        self.variants = {variant.pk: variant for variant in variants.select_related("unit")}
+        product_ids += [variant.product_id for variant in self.variants.values()]
+        products = Product.objects.filter(organisation=self.organisation, pk__in=product_ids)
+        products = products.select_related("product_type").prefetch_related("labels", "variants__unit")
+        self.products = {product.pk: product for product in products}
+
+    def linked_variant(self, plan: VariantPlan) -> Variant | None:
+        link = self.links.get((DfcLinkKind.VARIANT, plan.semantic_id))
+        if link is None:
+            own = self.own.get(plan.semantic_id)
+            return self.variants.get(own) if own else None
+        return self.variants.get(link.object_id)
+
+    def target(self, plan: ProductPlan) -> Product | None:
+        """The product a plan updates: the one its variants already belong to, else the one linked to the group."""
+        for variant_plan in plan.variants:
+            variant = self.linked_variant(variant_plan)
+            if variant is not None and variant.product_id in self.products:
+                return self.products[variant.product_id]
+        link = self.links.get((DfcLinkKind.PRODUCT, plan.semantic_id))
+        return self.products.get(link.object_id) if link else None
+
+    def variant_row(self, plan: VariantPlan, current: Variant | None) -> dict[str, Any]:
+        row: dict[str, Any] = {"name": plan.name, "quantity": plan.quantity, "unit_key": plan.unit_key}
+        if plan.sku is not None:
+            row["sku"] = plan.sku
+        if plan.price is not None:
+            row["price"] = plan.price
+        elif current is None:
+            row.update(price=Decimal("0.00"), is_active=False)
+            self.warn(plan.semantic_id, "dfc-b:hasPrice", _("no offer with a price: the variant is added inactive."))
+        vat = plan.vat_rate
+        if vat is not None and vat not in VAT_RATES:
+            message = _("the VAT rate %(rate)s %% is not one of ours: the organisation's food rate is used.")
+            self.warn(plan.semantic_id, "dfc-b:VATrate", message % {"rate": vat})
+            vat = None
+        if vat is not None:
+            row["vat_rate"] = vat
+        elif current is None:
+            row["vat_rate"] = _default_vat(self.organisation)
+        if current is not None:
+            row["id"] = current.pk
+        return row
+
+    @staticmethod
+    def variant_changed(variant: Variant, row: dict[str, Any]) -> bool:
+        for name in ("name", "sku", "quantity", "price", "vat_rate", "is_active"):
+            if name in row and getattr(variant, name) != row[name]:
+                return True
+        return variant.unit.key != row["unit_key"]
+
+    def product_arguments(self, plan: ProductPlan, product: Product | None) -> dict[str, Any]:
+        arguments: dict[str, Any] = {"name_nl": plan.name}
+        if plan.description:
+            arguments["description_nl"] = plan.description
+        if plan.product_type_key:
+            arguments["product_type"] = plan.product_type_key
+        elif product is None:
+            arguments["product_type"] = FALLBACK_PRODUCT_TYPE
+            message = _("no product type (dfc-b:hasType): the product is filed under %(key)s.")
+            self.warn(plan.semantic_id, "dfc-b:hasType", message % {"key": FALLBACK_PRODUCT_TYPE})
+        if plan.label_keys:
+            arguments["label_keys"] = plan.label_keys
+        return arguments
+
+    @staticmethod
+    def product_changed(product: Product, arguments: dict[str, Any]) -> bool:
+        if product.name_nl != arguments["name_nl"]:
+            return True
+        if "description_nl" in arguments and product.description_nl != arguments["description_nl"]:
+            return True
+        if "product_type" in arguments and product.product_type.key != arguments["product_type"]:
+            return True
+        labels = sorted(label.key for label in product.labels.all())
+        return "label_keys" in arguments and labels != arguments["label_keys"]
+
+    def apply(self, plan: ProductPlan) -> None:
+        product = self.target(plan)
+        arguments = self.product_arguments(plan, product)
+        current = {variant.pk: variant for variant in product.variants.all()} if product else {}
+        rows: list[dict[str, Any]] = []
+        planned: list[tuple[VariantPlan, Variant | None]] = []
+        for variant_plan in plan.variants:
+            variant = self.linked_variant(variant_plan)
+            variant = variant if variant is not None and variant.pk in current else None
+            rows.append(self.variant_row(variant_plan, variant))
+            planned.append((variant_plan, variant))
+        touched = {variant.pk for _plan, variant in planned if variant is not None}
+        # The product's other variants (made on Streek, or by another document) stay as they are.
+        rows += [{"id": pk, "unit_key": variant.unit.key} for pk, variant in current.items() if pk not in touched]
+        changed = {variant_plan.semantic_id for (variant_plan, variant), row in zip(planned, rows, strict=False)
+                   if variant is None or self.variant_changed(variant, row)}  # fmt: skip
+        product_dirty = product is None or self.product_changed(product, arguments)
+        if product is not None and not changed and not product_dirty:
+            self.result.unchanged += len(plan.variants)
+            self.link(DfcLinkKind.PRODUCT, plan.semantic_id, product.pk)
+            for variant_plan, variant in planned:
+                if variant is not None:
+                    self.link(DfcLinkKind.VARIANT, variant_plan.semantic_id, variant.pk)
+            return
+        try:
+            if product is None:
+                saved = product_create(organisation=self.organisation, actor=self.actor, variants=rows, **arguments)
+            else:
+                saved = product_update(product=product, actor=self.actor, variants=rows, **arguments)
+        except ValidationError as error:
+            for message in error.messages:
+                self.result.problems.append(Problem(plan.semantic_id, "", message))
+            return
+        new_variants = iter(saved.variants.exclude(pk__in=list(current)).order_by("pk").values_list("pk", flat=True))
+        self.link(DfcLinkKind.PRODUCT, plan.semantic_id, saved.pk)
+        for variant_plan, variant in planned:
+            variant_pk = variant.pk if variant is not None else next(new_variants)
+            self.link(DfcLinkKind.VARIANT, variant_plan.semantic_id, variant_pk)
+            if variant is None:
+                self.result.created += 1
+            elif variant_plan.semantic_id in changed or product_dirty:
+                self.result.updated += 1
+            else:
+                self.result.unchanged += 1
+
+    def link(self, kind: str, semantic_id: str, object_id: int) -> None:
+        if semantic_id in self.own or semantic_id == ids.product_group_id(object_id):
+            return  # the object's own id here (a re-import of our export): no link needed
+        link = self.links.get((kind, semantic_id))
+        if link is None:
+            link = DfcLink(organisation=self.organisation, kind=kind, semantic_id=semantic_id, object_id=object_id)
+            self.links[(kind, semantic_id)] = link
+        link.object_id = object_id
+        link.source = self.source or link.source
+        link.imported_at = self.now
+
+    def save_links(self) -> None:
+        new = [link for link in self.links.values() if link.pk is None]
+        old = [link for link in self.links.values() if link.pk is not None]
+        for link in new:
+            try:
+                link.full_clean(exclude=["organisation"], validate_unique=False)
+            except ValidationError as error:
+                for name, messages in error.message_dict.items():
+                    prop = "@id" if name == "semantic_id" else name
+                    self.result.problems += [Problem(link.semantic_id, prop, message) for message in messages]
+        if self.result.problems:
+            return
+        DfcLink.objects.bulk_create(new)
+        DfcLink.objects.bulk_update(old, ["object_id", "source", "imported_at", "updated_at"])
+
+    def run(self, plans: list[ProductPlan]) -> None:
+        self.load(plans)
+        for plan in plans:
+            self.apply(plan)
+        self.result.products = len(plans)
+        if not self.result.problems:
+            self.save_links()
+
+
+def dfc_catalogue_import(
+    *,
+    actor: User,
+    organisation: Organisation,
+    document: dict[str, Any] | list[Any] | str | bytes,
+    source: str = "",
+    dry_run: bool = False,
+) -> DfcImportResult:
+    """Import the DFC catalogue `document` into `organisation`'s products: all of it, or (with problems) nothing."""
+    if not can_edit_organisation(actor=actor, organisation_id=organisation.pk):
+        raise PermissionRefused(_("Only the owners and managers of an organisation import into its catalogue."))
+    result = DfcImportResult(dry_run=dry_run)
+    graph, problems = read_graph(document)
+    if graph is None:
+        result.problems = problems
+        return result
+    taxonomy = Taxonomy.load()
+    found = validate(graph, taxonomy)
+    result.problems = [problem for problem in found if not problem.warning]
+    result.warnings = [problem for problem in found if problem.warning]
+    if result.problems:
+        return result
+    plans = plan_catalogue(graph, taxonomy)
+    try:
+        with transaction.atomic():
+            _Importer(organisation, actor, source, result).run(plans)
+            if result.problems or dry_run:
+                raise _Rollback
+    except _Rollback:
+        pass
+    if result.problems:
+        result.created = result.updated = result.unchanged = 0
+    return result

@@ -1,0 +1,34 @@
+"""Reads of the monitor: indicator definitions, results per area and period, figures across municipalities, K16."""
+
+from .audience import Audience
+from .definitions import figure_definition, figure_definitions, indicator_definition, indicator_definitions
+from .results import (
+    figure_by_municipality,
+    figure_value,
+    figures_by_municipality,
+    indicator_results,
+    indicator_series,
+)
+from .trajectory import Trajectory, trajectory
+from .types import MIN_ORGANISATIONS, Figure, FigureDefinition, IndicatorDefinition, IndicatorResult, StrOrPromise
+
+__all__ = [
+    "MIN_ORGANISATIONS",
+    "Audience",
+    "Figure",
+    "FigureDefinition",
+    "IndicatorDefinition",
+    "IndicatorResult",
+    "StrOrPromise",
+    "Trajectory",
+    "figure_by_municipality",
+    "figure_definition",
+    "figure_definitions",
+    "figure_value",
+    "figures_by_municipality",
+    "indicator_definition",
+    "indicator_definitions",
+    "indicator_results",
+    "indicator_series",
+    "trajectory",
+]

@@ -1,0 +1,1 @@
+"""Reads of the strategy app. Import from the modules: goals, progress, partners."""
