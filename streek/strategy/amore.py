@@ -21,7 +21,8 @@ QUESTIONS: dict[str, Promise] = {
 
 LOW_SCORE_HINTS: dict[str, Promise] = {
     AmoreCriterion.AMBITIOUS: _(
-        "Compare your target with the workshop's 25 % short-chain share of farm sales by 2050 (about 1-3 % today): "
+        "Compare your target with the workshop's aim of a short-chain share of 25 percent of farm sales by 2050 "
+        "(about 1 to 3 percent today): "
         "set a measure whose target needs a clear yearly growth, not the trend you would reach anyway."
     ),
     AmoreCriterion.MOTIVATING: _(

@@ -9,7 +9,7 @@ LONG = " ".join(["because"] * MIN_JUSTIFICATION_WORDS)
 def test_a_low_ambition_points_to_the_workshop_target() -> None:
     with translation.override("en"):
         hints = amore_hints(criterion=AmoreCriterion.AMBITIOUS, score=2, justification=LONG)
-    assert len(hints) == 1 and "25 %" in hints[0]
+    assert len(hints) == 1 and "25 percent" in hints[0]
 
 
 def test_a_short_justification_asks_to_say_why() -> None:
