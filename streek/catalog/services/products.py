@@ -266,3 +266,8 @@ def product_activate(*, product: Product, actor: User) -> Product:
     product.full_clean()
     product.save(update_fields=["is_active", "updated_at"])
     return product
+
+
+def part_error(part: str, number: int, model: type[models.Model], error: ValidationError) -> ValidationError:
+    """`error` of row `number` (1-based) of a product's part as messages naming it (for bulk writers)."""
+    return _part_error(part, number, model, error)

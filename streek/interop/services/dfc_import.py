@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from streek.accounts.models import User
 from streek.catalog.access import can_edit_organisation
 from streek.catalog.choices import VatRate
-from streek.catalog.models import Organisation, Product, Variant
-from streek.catalog.services.products import product_create, product_update
+from streek.catalog.models import Concept, Organisation, Product, Variant
+from streek.catalog.services.products import UNIT_PATH_PREFIX, VARIANT_FIELDS, part_error
 from streek.core.exceptions import PermissionRefused
 
 from ..choices import DfcLinkKind
@@ -81,6 +81,13 @@ class _Importer:
         self.variants: dict[int, Variant] = {}
         self.products: dict[int, Product] = {}
         self.own: dict[str, int] = {}  # our own supplied product ids (a re-import of our export): variant pks
+        self.link_objects: dict[int, int] = {}  # the object ids of the links found, by link pk
+        self.new_products: list[Product] = []
+        self.dirty_products: list[Product] = []
+        self.new_variants: list[Variant] = []
+        self.dirty_variants: list[Variant] = []
+        self.label_sets: dict[int, tuple[Product, list[Concept], bool]] = {}  # by id() of the product
+        self.pending: list[tuple[str, Product, str, Variant]] = []  # product id, product, variant id, variant
 
     def warn(self, node: str, prop: str, message: str) -> None:
         self.result.warnings.append(Problem(node, prop, message, warning=True))
@@ -90,6 +97,7 @@ class _Importer:
         ids_ = [p.semantic_id for p in plans] + [v.semantic_id for p in plans for v in p.variants]
         for link in DfcLink.objects.filter(organisation=self.organisation, semantic_id__in=ids_):
             self.links[(link.kind, link.semantic_id)] = link
+            self.link_objects[link.pk] = link.object_id
         for semantic_id in ids_:
             own = ids.parse_own_id(semantic_id)
             if own is not None and own[0] == "supplied_products" and own[1] == self.organisation.pk and own[2]:
@@ -174,6 +182,73 @@ class _Importer:
         labels = sorted(label.key for label in product.labels.all())
         return "label_keys" in arguments and labels != arguments["label_keys"]
 
+    def load_concepts(self) -> None:
+        """The product types, facets and units of quantity by key (what product_create looks up one by one)."""
+        self.product_types: dict[str, Concept] = {}
+        self.facets: dict[str, Concept] = {}
+        self.units: dict[str, Concept] = {}
+        for concept in Concept.objects.filter(scheme__in=("product_type", "facet", "measure")):
+            if concept.scheme == "product_type":
+                self.product_types[concept.key] = concept
+            elif concept.scheme == "facet":
+                self.facets[concept.key] = concept
+            elif concept.path.startswith(UNIT_PATH_PREFIX):
+                self.units[concept.key] = concept
+
+    def build_product(self, product: Product | None, arguments: dict[str, Any]) -> tuple[Product, list[str]]:
+        """The product with the arguments set, as product_create / product_update would, and its errors."""
+        if product is None:
+            product = Product(organisation=self.organisation)
+        if "product_type" in arguments:
+            concept = self.product_types.get(arguments["product_type"])
+            if concept is None:
+                return product, [_("Unknown product type '%(key)s'.") % {"key": arguments["product_type"]}]
+            product.product_type = concept
+        product.name_nl = arguments["name_nl"]
+        if "description_nl" in arguments:
+            product.description_nl = arguments["description_nl"]
+        unknown = set(arguments.get("label_keys", ())) - set(self.facets)
+        if unknown:
+            return product, [_("Unknown labels: %(keys)s.") % {"keys": ", ".join(sorted(unknown))}]
+        try:
+            # organisation and product_type are the organisation's own and a concept of the right scheme (loaded
+            # above); Product has no unique field but its id, and its check constraint (months) is the field's
+            # validator too: so no query per product.
+            product.full_clean(
+                exclude=["organisation", "product_type"], validate_unique=False, validate_constraints=False
+            )
+        except ValidationError as error:
+            return product, list(error.messages)
+        return product, []
+
+    def build_variants(
+        self, product: Product, rows: list[dict[str, Any]], current: dict[int, Variant]
+    ) -> tuple[list[Variant], list[str]]:
+        """catalog's _build_variants without a query: units come from the loaded concepts."""
+        variants: list[Variant] = []
+        errors: list[str] = []
+        for number, row in enumerate(rows, start=1):
+            row_id = row.get("id")
+            variant = current[row_id] if row_id is not None else Variant(product=product)
+            for name in VARIANT_FIELDS:
+                if name in row:
+                    setattr(variant, name, row[name])
+            variant.name = variant.name or ""
+            variant.sku = variant.sku or ""
+            unit = self.units.get(str(row.get("unit_key") or ""))
+            try:
+                if unit is None:
+                    raise ValidationError({"unit": _("Choose a unit.")})
+                if variant.unit_id != unit.pk:
+                    variant.unit = unit
+                # product and unit are checked above (the product's own; a unit of quantity); Variant has no unique
+                # field but its id, and its check constraints (quantity > 0, price >= 0) are its fields' validators.
+                variant.full_clean(exclude=["product", "unit"], validate_unique=False, validate_constraints=False)
+            except ValidationError as error:
+                errors.extend(part_error(_("variant"), number, Variant, error).messages)
+            variants.append(variant)
+        return variants, errors
+
     def apply(self, plan: ProductPlan) -> None:
         product = self.target(plan)
         arguments = self.product_arguments(plan, product)
@@ -187,7 +262,7 @@ class _Importer:
             planned.append((variant_plan, variant))
         touched = {variant.pk for _plan, variant in planned if variant is not None}
         # The product's other variants (made on Streek, or by another document) stay as they are.
-        rows += [{"id": pk, "unit_key": variant.unit.key} for pk, variant in current.items() if pk not in touched]
+        others = [{"id": pk, "unit_key": variant.unit.key} for pk, variant in current.items() if pk not in touched]
         changed = {variant_plan.semantic_id for (variant_plan, variant), row in zip(planned, rows, strict=False)
                    if variant is None or self.variant_changed(variant, row)}  # fmt: skip
         product_dirty = product is None or self.product_changed(product, arguments)
@@ -198,26 +273,59 @@ class _Importer:
                 if variant is not None:
                     self.link(DfcLinkKind.VARIANT, variant_plan.semantic_id, variant.pk)
             return
-        try:
-            if product is None:
-                saved = product_create(organisation=self.organisation, actor=self.actor, variants=rows, **arguments)
-            else:
-                saved = product_update(product=product, actor=self.actor, variants=rows, **arguments)
-        except ValidationError as error:
-            for message in error.messages:
-                self.result.problems.append(Problem(plan.semantic_id, "", message))
+        is_new = product is None
+        labels_before = sorted(label.key for label in product.labels.all()) if product is not None else []
+        saved, errors = self.build_product(product, arguments)
+        if not errors:
+            variants, errors = self.build_variants(saved, rows + others, current)
+            if errors:
+                errors = [str(message) for message in ValidationError({"variants": errors}).messages]
+        if errors:
+            self.result.problems += [Problem(plan.semantic_id, "", message) for message in errors]
             return
-        new_variants = iter(saved.variants.exclude(pk__in=list(current)).order_by("pk").values_list("pk", flat=True))
-        self.link(DfcLinkKind.PRODUCT, plan.semantic_id, saved.pk)
-        for variant_plan, variant in planned:
-            variant_pk = variant.pk if variant is not None else next(new_variants)
-            self.link(DfcLinkKind.VARIANT, variant_plan.semantic_id, variant_pk)
+        saved.updated_at = self.now
+        (self.new_products if is_new else self.dirty_products).append(saved)
+        if "label_keys" in arguments and (is_new or labels_before != arguments["label_keys"]):
+            self.label_sets[id(saved)] = (saved, [self.facets[key] for key in arguments["label_keys"]], is_new)
+        for (variant_plan, variant), built in zip(planned, variants, strict=False):
             if variant is None:
+                self.new_variants.append(built)
                 self.result.created += 1
-            elif variant_plan.semantic_id in changed or product_dirty:
-                self.result.updated += 1
             else:
-                self.result.unchanged += 1
+                if variant_plan.semantic_id in changed:
+                    built.updated_at = self.now
+                    self.dirty_variants.append(built)
+                if variant_plan.semantic_id in changed or product_dirty:
+                    self.result.updated += 1
+                else:
+                    self.result.unchanged += 1
+            self.pending.append((plan.semantic_id, saved, variant_plan.semantic_id, built))
+
+    def write(self) -> None:
+        """Everything built, in a fixed number of queries (batches on SQLite)."""
+        dirty = sorted({product.pk for product in self.dirty_products})
+        if dirty:  # product_update locks the product it changes
+            list(Product.objects.select_for_update().filter(pk__in=dirty).values_list("pk", flat=True))
+        Product.objects.bulk_create(self.new_products)
+        Product.objects.bulk_update(self.dirty_products, ["name_nl", "description_nl", "product_type", "updated_at"])
+        Variant.objects.bulk_create(self.new_variants)
+        Variant.objects.bulk_update(
+            self.dirty_variants, ["name", "sku", "quantity", "unit", "price", "vat_rate", "is_active", "updated_at"]
+        )
+        through = Product.labels.through
+        replaced = [product.pk for product, _labels, is_new in self.label_sets.values() if not is_new]
+        if replaced:
+            through.objects.filter(product_id__in=replaced).delete()
+        through.objects.bulk_create(
+            [
+                through(product_id=product.pk, concept_id=label.pk)
+                for product, labels, _new in self.label_sets.values()
+                for label in labels
+            ]
+        )
+        for product_id, product, variant_id, variant in self.pending:
+            self.link(DfcLinkKind.PRODUCT, product_id, product.pk)
+            self.link(DfcLinkKind.VARIANT, variant_id, variant.pk)
 
     def link(self, kind: str, semantic_id: str, object_id: int) -> None:
         if semantic_id in self.own or semantic_id == ids.product_group_id(object_id):
@@ -243,14 +351,25 @@ class _Importer:
         if self.result.problems:
             return
         DfcLink.objects.bulk_create(new)
-        DfcLink.objects.bulk_update(old, ["object_id", "source", "imported_at", "updated_at"])
+        # Links whose object moved are updated one by one in a CASE; the others (nearly all on a re-import) get
+        # the same source and time in one UPDATE.
+        moved = [link for link in old if link.object_id != self.link_objects.get(link.pk)]
+        DfcLink.objects.bulk_update(moved, ["object_id", "source", "imported_at", "updated_at"])
+        kept = [link.pk for link in old if link.object_id == self.link_objects.get(link.pk)]
+        if kept:
+            changes: dict[str, Any] = {"imported_at": self.now}
+            if self.source:
+                changes["source"] = self.source
+            DfcLink.objects.filter(pk__in=kept).update(**changes)
 
     def run(self, plans: list[ProductPlan]) -> None:
         self.load(plans)
+        self.load_concepts()
         for plan in plans:
             self.apply(plan)
         self.result.products = len(plans)
         if not self.result.problems:
+            self.write()
             self.save_links()
 
 

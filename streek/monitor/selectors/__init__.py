@@ -7,6 +7,7 @@ from .results import (
     figure_value,
     figures_by_municipality,
     indicator_results,
+    indicator_results_by_year,
     indicator_series,
 )
 from .trajectory import Trajectory, trajectory
@@ -29,6 +30,7 @@ __all__ = [
     "indicator_definition",
     "indicator_definitions",
     "indicator_results",
+    "indicator_results_by_year",
     "indicator_series",
     "trajectory",
 ]

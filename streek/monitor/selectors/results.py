@@ -2,6 +2,7 @@
 
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -14,7 +15,7 @@ from .definitions import figure_definition, indicator_definition, indicator_defi
 from .entered import KINDS_NEEDED, entered_figures, entered_table
 from .exchanges import collaboration_figures, route_figures, surplus_figures
 from .inventory import inventory_figures
-from .sales import profitability_figures, public_buyer_figures, sales_figures
+from .sales import SALES_CODES, profitability_figures, public_buyer_figures, sales_figures, sales_rows_by_year
 from .scope import AREA, Scope
 from .types import Figure, IndicatorDefinition, IndicatorResult, RawFigure
 
@@ -38,15 +39,23 @@ def _rounded(value: Decimal | None, unit: str) -> Decimal | None:
     return value.quantize(PLACES.get(unit, Decimal("0.01")), rounding=ROUND_HALF_UP)
 
 
-def _computed(*, scope: Scope, year: int, quarter: int | None, codes: set[str]) -> dict[int, dict[str, RawFigure]]:
-    """Raw figures per group for the indicators asked, a fixed small number of queries per fact table."""
+def _computed(
+    *,
+    scope: Scope,
+    year: int,
+    quarter: int | None,
+    codes: set[str],
+    sales_rows: dict[int, dict[str, Any]] | None = None,
+) -> dict[int, dict[str, RawFigure]]:
+    """Raw figures per group for the indicators asked, a fixed small number of queries per fact table
+    (`sales_rows`: the sales aggregates of the year, already read with those of other years)."""
     kinds = {kind for code in codes for kind in KINDS_NEEDED.get(code, set())}
     entered = entered_table(scope=scope, year=year, kinds=kinds)
     groups = scope.groups()
     out: dict[int, dict[str, RawFigure]] = {g: {} for g in groups}
     parts = (
         inventory_figures(scope=scope, year=year, codes=codes, entered=entered) if not quarter else {},
-        sales_figures(scope=scope, year=year, quarter=quarter, codes=codes, entered=entered),
+        sales_figures(scope=scope, year=year, quarter=quarter, codes=codes, entered=entered, rows=sales_rows),
         public_buyer_figures(scope=scope, year=year, quarter=quarter, codes=codes, entered=entered),
         collaboration_figures(scope=scope, year=year, codes=codes) if not quarter else {},
         route_figures(scope=scope, year=year, quarter=quarter, codes=codes),
@@ -100,6 +109,26 @@ def indicator_results(
     ]
 
 
+def indicator_results_by_year(
+    *, area: Area, years: Sequence[int], audience: Audience
+) -> dict[int, list[IndicatorResult]]:
+    """`indicator_results` for each of the years (a yearly report with trends); the sale facts are read once
+    for all the years."""
+    definitions = _definitions(None)
+    codes = {d.code for d in definitions}
+    scope = Scope(municipality_ids=area.municipality_ids)
+    unsuppressed = audience.sees_unsuppressed(area)
+    by_year = sales_rows_by_year(scope=scope, years=sorted(years), codes=codes)
+    out: dict[int, list[IndicatorResult]] = {}
+    for year in sorted(years):
+        raw = _computed(scope=scope, year=year, quarter=None, codes=codes, sales_rows=by_year.get(year))[AREA]
+        out[year] = [
+            IndicatorResult(code=d.code, area=area, year=year, quarter=None, figures=_figures(d, raw, unsuppressed))
+            for d in definitions
+        ]
+    return out
+
+
 def indicator_series(*, area: Area, code: str, years: Sequence[int], audience: Audience) -> list[IndicatorResult]:
     """One indicator for each of the years (a trend chart); a few queries per year."""
     definition = indicator_definition(code=code)
@@ -108,8 +137,10 @@ def indicator_series(*, area: Area, code: str, years: Sequence[int], audience: A
     scope = Scope(municipality_ids=area.municipality_ids)
     unsuppressed = audience.sees_unsuppressed(area)
     results = []
+    codes = {definition.code}
+    by_year = sales_rows_by_year(scope=scope, years=sorted(years), codes=codes) if codes & SALES_CODES else {}
     for year in sorted(years):
-        raw = _computed(scope=scope, year=year, quarter=None, codes={definition.code})[AREA]
+        raw = _computed(scope=scope, year=year, quarter=None, codes=codes, sales_rows=by_year.get(year))[AREA]
         figures = _figures(definition, raw, unsuppressed)
         results.append(IndicatorResult(code=definition.code, area=area, year=year, quarter=None, figures=figures))
     return results

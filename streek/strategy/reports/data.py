@@ -26,7 +26,7 @@ from streek.monitor.selectors import (
     IndicatorResult,
     figures_by_municipality,
     indicator_definitions,
-    indicator_results,
+    indicator_results_by_year,
 )
 from streek.territory.models import Municipality
 
@@ -169,7 +169,8 @@ def report_data(*, area: Area, year: int, progress: Callable[[int], None] | None
     audience = Audience.public()
     step = progress or (lambda _percent: None)
     years = list(range(year - YEARS_SHOWN + 1, year + 1))
-    by_year = {y: {r.code: r for r in indicator_results(area=area, year=y, audience=audience)} for y in years}
+    results = indicator_results_by_year(area=area, years=years, audience=audience)
+    by_year = {y: {r.code: r for r in results[y]} for y in years}
     step(40)
     sections = []
     for definition in indicator_definitions():

@@ -76,7 +76,7 @@ def test_amore_form_saves_scores_and_shows_hints() -> None:
     assert response.status_code == 302
     assert dict(goal.amore_scores.values_list("criterion", "score")) == {"A": 2, "M": 4}
     page = client.get(reverse("web:strategy_workspace", args=[goal.pk])).content.decode()
-    assert "25 %" in page and "Say why" in page
+    assert "25 percent" in page and "Say why" in page
 
 
 def test_partner_suggestion_is_added_with_one_button() -> None:
