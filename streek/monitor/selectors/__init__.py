@@ -2,6 +2,7 @@
 
 from .audience import Audience
 from .definitions import figure_definition, figure_definitions, indicator_definition, indicator_definitions
+from .entries import external_figure_list, producer_cost_list
 from .results import (
     figure_by_municipality,
     figure_value,
@@ -22,6 +23,7 @@ __all__ = [
     "IndicatorResult",
     "StrOrPromise",
     "Trajectory",
+    "external_figure_list",
     "figure_by_municipality",
     "figure_definition",
     "figure_definitions",
@@ -32,5 +34,6 @@ __all__ = [
     "indicator_results",
     "indicator_results_by_year",
     "indicator_series",
+    "producer_cost_list",
     "trajectory",
 ]

@@ -14,7 +14,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from streek.accounts.selectors import is_platform_admin, officer_municipality_ids
 from streek.core.exceptions import ApplicationError, NotFound, PermissionRefused
 from streek.monitor.access import access_external_figure, access_producer_cost, access_producer_costs
-from streek.monitor.models import ExternalFigure, ProducerCost
+from streek.monitor.models import ExternalFigure
+from streek.monitor.selectors import external_figure_list, producer_cost_list
 from streek.monitor.services import (
     external_figure_delete,
     external_figure_save,
@@ -32,11 +33,10 @@ PAGE_SIZE = 50
 
 
 def _figures_of(user: object, *, is_admin: bool) -> QuerySet[ExternalFigure]:
-    """The entered figures the user may see and change (TODO monitor: an `external_figure_list` selector)."""
-    qs = ExternalFigure.objects.select_related("municipality").order_by("municipality__name_nl", "kind", "-year")
-    if is_admin:
-        return qs
-    return qs.filter(municipality_id__in=officer_municipality_ids(actor=user))  # type: ignore[arg-type]
+    """The entered figures the user may see and change."""
+    return external_figure_list(
+        municipality_ids=None if is_admin else officer_municipality_ids(actor=user)  # type: ignore[arg-type]
+    )
 
 
 def _guard_enterer(request: HttpRequest) -> tuple[bool, set[int]]:
@@ -171,11 +171,9 @@ def producer_costs(request: HttpRequest, organisation_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Your costs were saved."))
             return redirect("web:monitor_costs", organisation_id=organisation.pk)
-    # TODO monitor: a `producer_cost_list` selector.
     labels = dict(ChannelKind.choices)
     costs = [
-        (cost, labels.get(cost.channel, cost.channel))
-        for cost in ProducerCost.objects.filter(organisation_id=organisation.pk).order_by("-year", "channel")
+        (cost, labels.get(cost.channel, cost.channel)) for cost in producer_cost_list(organisation_id=organisation.pk)
     ]
     status = 400 if request.method == "POST" else 200
     return render(
