@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from streek.core.exceptions import NotFound
 from streek.core.pdf import pdf_from_html
 from streek.monitor.charts import bar_chart_svg, format_value, trend_chart_svg
 from streek.monitor.geometry import choropleth_svg
@@ -56,7 +57,7 @@ def _rows(section: IndicatorSection) -> list[FigureRow]:
     for figure in current.figures:
         try:
             definition = figure_definition(key=figure.key)
-        except Exception:  # noqa: BLE001 - a per-type figure of K1 has no definition of its own
+        except NotFound:  # a per-type figure of K1 has no definition of its own
             label, unit = figure.key, "count"
         else:
             label, unit = str(definition.label), definition.unit
@@ -101,7 +102,7 @@ def report_context(data: ReportData) -> dict[str, object]:
         try:
             trend_unit = figure_definition(key=section.trend_key).unit
             trend_label = str(figure_definition(key=section.trend_key).label)
-        except Exception:  # noqa: BLE001
+        except NotFound:
             trend_unit, trend_label = "", section.trend_key
         indicators.append(
             {
