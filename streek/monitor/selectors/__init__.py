@@ -1,5 +1,6 @@
 """Reads of the monitor: indicator definitions, results per area and period, figures across municipalities, K16."""
 
+from .areas import AreaChoice, area_choices, enclosing_areas, municipality_search
 from .audience import Audience
 from .definitions import figure_definition, figure_definitions, indicator_definition, indicator_definitions
 from .entries import external_figure_list, producer_cost_list
@@ -15,6 +16,7 @@ from .trajectory import Trajectory, trajectory
 from .types import MIN_ORGANISATIONS, Figure, FigureDefinition, IndicatorDefinition, IndicatorResult, StrOrPromise
 
 __all__ = [
+    "AreaChoice",
     "MIN_ORGANISATIONS",
     "Audience",
     "Figure",
@@ -23,6 +25,8 @@ __all__ = [
     "IndicatorResult",
     "StrOrPromise",
     "Trajectory",
+    "area_choices",
+    "enclosing_areas",
     "external_figure_list",
     "figure_by_municipality",
     "figure_definition",
@@ -34,6 +38,7 @@ __all__ = [
     "indicator_results",
     "indicator_results_by_year",
     "indicator_series",
+    "municipality_search",
     "producer_cost_list",
     "trajectory",
 ]

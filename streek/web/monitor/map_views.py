@@ -14,11 +14,18 @@ from django.views.decorators.http import require_GET
 from streek.core.exceptions import NotFound
 from streek.monitor.charts import format_value
 from streek.monitor.geometry import MISSING_COLOUR, cells_feature_collection, value_classes, value_colour
-from streek.monitor.selectors import Audience, Figure, figure_by_municipality, figure_definition, indicator_definitions
+from streek.monitor.selectors import (
+    Audience,
+    Figure,
+    area_choices,
+    figure_by_municipality,
+    figure_definition,
+    indicator_definitions,
+)
 from streek.territory.models import Municipality
 from streek.web.inventory.http import refusals_as_http
 
-from .areas import area_choices, area_from_url
+from .areas import area_from_url
 from .dashboard import figure_text
 from .forms import MapForm, default_year
 

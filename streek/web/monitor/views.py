@@ -11,11 +11,18 @@ from streek.accounts.selectors import is_platform_admin, officer_municipality_id
 from streek.core.exceptions import NotFound
 from streek.monitor.areas import Area
 from streek.monitor.choices import AreaKind
-from streek.monitor.selectors import Audience, indicator_definition, indicator_definitions
+from streek.monitor.selectors import (
+    Audience,
+    area_choices,
+    enclosing_areas,
+    indicator_definition,
+    indicator_definitions,
+    municipality_search,
+)
 from streek.territory.models import Municipality
 from streek.web.inventory.http import refusals_as_http
 
-from .areas import area_choices, area_from_url, area_url_key, enclosing_areas, municipality_search
+from .areas import area_from_url, area_url_key
 from .dashboard import dashboard_build, quarters_build
 from .forms import FIRST_YEAR, AreaChoiceForm, MunicipalitySearchForm, default_year
 
