@@ -13,10 +13,14 @@ import functools
 import json
 import os
 import random
+import shlex
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -33,6 +37,7 @@ from bench.server import (  # noqa: E402
     measure_load,
     print_results,
     require_bench_database,
+    server_env,
     setup_django,
     small_database_url,
     start_gunicorn,
@@ -126,9 +131,11 @@ class Urls:
 def count_queries(seed: int) -> dict[str, Any]:
     """SQL queries per request for each scenario's sample requests, with the number of public points.
 
-    Counted with the map grid cache off, so that every request does its full work; the map with a warm cache is
-    counted apart (`cached`).
+    Counted with the map grid cache and the response cache off, so that every request does its full work; the map
+    with a warm grid cache is counted apart (`cached`), and so is every sample answered from a warm response cache
+    (`response_cache`; the production default, see streek.core.response_cache).
     """
+    from django.conf import settings
     from django.core.cache import cache
     from django.db import connection
     from django.test import Client
@@ -160,12 +167,23 @@ def count_queries(seed: int) -> dict[str, Any]:
         }
 
     counts: dict[str, Any] = {}
-    with override_settings(STREEK_MAP_GRID_CACHE_SECONDS=0):
+    with override_settings(STREEK_MAP_GRID_CACHE_SECONDS=0, STREEK_RESPONSE_CACHE_SECONDS=0):
         for _name, kind, _target in SCENARIOS:
             counts[kind] = [measure(path) for path in urls.fixed_paths(kind)]
     cache.clear()
-    cached = [measure(path) for path in urls.fixed_paths("api_map")]
-    return {"points": SalesPoint.objects.filter(status__in=PUBLIC_STATUSES).count(), "counts": counts, "cached": cached}
+    with override_settings(STREEK_RESPONSE_CACHE_SECONDS=0):
+        cached = [measure(path) for path in urls.fixed_paths("api_map")]
+    with override_settings(
+        CACHES={**settings.CACHES, "directory": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
+        STREEK_RESPONSE_CACHE_SECONDS=60,
+    ):
+        hits = [measure(path) for _name, kind, _target in SCENARIOS for path in urls.fixed_paths(kind)]
+    return {
+        "points": SalesPoint.objects.filter(status__in=PUBLIC_STATUSES).count(),
+        "counts": counts,
+        "cached": cached,
+        "response_cache": hits,
+    }
 
 
 def small_data_counts(args: argparse.Namespace) -> dict[str, Any]:
@@ -206,6 +224,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="load generator: wrk (2 threads, needs `apt-get install wrk`; --max-requests does not apply) or "
         "python threads (default: wrk when /usr/bin/wrk exists, else python; here %(default)s)",
     )
+    parser.add_argument(
+        "--response-cache-seconds",
+        type=int,
+        default=60,
+        help="lifetime of the shared response cache of anonymous answers in the server (0: off, every request "
+        "cold; default %(default)s, the production default). It starts empty in a fresh directory on each run",
+    )
     parser.add_argument("--query-counts-only", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -243,7 +268,22 @@ def print_counts(large: dict[str, Any], small: dict[str, Any]) -> bool:
             f"  {'api_map':10} {'':>3}    {sample['queries']:>3} {'':9}  cpu {sample['cpu_ms']:5.1f} ms  "
             f"wall {sample['wall_ms']:5.1f} ms  {sample['path']}"
         )
+    print("  answered from a warm response cache (large data, anonymous, in-process local-memory cache):")
+    for sample in large.get("response_cache", []):
+        print(
+            f"  {'':10} {'':>3}    {sample['queries']:>3} {'':9}  cpu {sample['cpu_ms']:5.1f} ms  "
+            f"wall {sample['wall_ms']:5.1f} ms  {sample['path']}"
+        )
     return equal
+
+
+def cache_picture(log: Path, offset: int) -> tuple[Counter[str], int]:
+    """Counts of the X-Streek-Cache answers (hit, miss, bypass) in the access log lines after `offset`."""
+    with log.open("rb") as stream:
+        stream.seek(offset)
+        data = stream.read()
+    counts: Counter[str] = Counter(line.rsplit(b" ", 1)[-1].decode() or "-" for line in data.splitlines() if line)
+    return counts, offset + len(data)
 
 
 def measure_scenario(args: argparse.Namespace, urls: Urls, *, name: str, kind: str, port: int) -> ScenarioResult:
@@ -276,9 +316,22 @@ def main(argv: list[str] | None = None) -> None:
 
     urls = Urls(seed=args.seed)
     connections.close_all()
-    process, port = start_gunicorn(args.database_url, args.workers)
+    # A fresh, empty response cache per run, and an access log with the X-Streek-Cache answer of each request.
+    workdir = Path(tempfile.mkdtemp(prefix="streek-bench-directory-"))
+    access_log = workdir / "access.log"
+    access_log.touch()
+    gunicorn_args = f"--access-logfile {access_log} --access-logformat " + shlex.quote("%(U)s %({x-streek-cache}o)s")
+    env = server_env(
+        args.database_url,
+        STREEK_RESPONSE_CACHE_LOCATION=str(workdir / "response-cache"),
+        STREEK_RESPONSE_CACHE_SECONDS=str(args.response_cache_seconds),
+        GUNICORN_CMD_ARGS=gunicorn_args,
+    )
+    process, port = start_gunicorn(args.database_url, args.workers, env=env)
     results: list[tuple[ScenarioResult, float]] = []
+    pictures: dict[str, Counter[str]] = {}
     skipped: list[str] = []
+    offset = access_log.stat().st_size
     try:
         for name, kind, target in SCENARIOS:
             if args.scenario and kind not in args.scenario:
@@ -287,17 +340,29 @@ def main(argv: list[str] | None = None) -> None:
             if status == 404 and kind.startswith("web"):
                 skipped.append(f"{name}: HTTP 404 - the page does not exist yet, skipped (see its API equivalent)")
                 continue
+            _, offset = cache_picture(access_log, offset)
             result = measure_scenario(args, urls, name=name, kind=kind, port=port)
+            time.sleep(0.5)  # let the workers write their last log lines
+            pictures[name], offset = cache_picture(access_log, offset)
             results.append((result, target))
             print(f"  done: {name} ({result.requests} requests)", file=sys.stderr)
     finally:
         stop_gunicorn(process)
+        shutil.rmtree(workdir, ignore_errors=True)
 
     print(
         f"\n{large['points']} public points of {args.points} generated; gunicorn {args.workers} workers, "
         f"{args.clients} clients, {args.duration:.0f} s per scenario, load generator {args.loadgen}"
     )
     print_results(results)
+    print(
+        f"\nresponse cache (lifetime {args.response_cache_seconds} s, empty at the start; X-Streek-Cache of every "
+        "request the server logged, warm-up included):"
+    )
+    for name, picture in pictures.items():
+        total = sum(picture.values()) or 1
+        parts = ", ".join(f"{answer} {count} ({100 * count / total:.0f} %)" for answer, count in picture.most_common())
+        print(f"  {name:16} {parts}")
     for line in skipped:
         print(f"skipped {line}")
     if not counts_equal:
@@ -312,6 +377,8 @@ def main(argv: list[str] | None = None) -> None:
                     "clients": args.clients,
                     "duration": args.duration,
                     "loadgen": args.loadgen,
+                    "response_cache_seconds": args.response_cache_seconds,
+                    "response_cache": {name: dict(picture) for name, picture in pictures.items()},
                     "query_counts": {"small": small, "large": large},
                     "scenarios": [
                         {

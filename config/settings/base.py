@@ -1,6 +1,7 @@
 """Settings shared by every environment; each value that differs per deployment comes from the environment."""
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -146,7 +147,15 @@ CACHES = {
     "default": {
         "BACKEND": os.environ.get("STREEK_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
         "LOCATION": os.environ.get("STREEK_CACHE_LOCATION", "streek"),
-    }
+    },
+    # Whole public responses of the directory (streek.core.response_cache): must be shared by all workers.
+    "directory": {
+        "BACKEND": os.environ.get("STREEK_RESPONSE_CACHE_BACKEND", "streek.core.file_cache.SampledCullFileCache"),
+        "LOCATION": os.environ.get(
+            "STREEK_RESPONSE_CACHE_LOCATION", os.path.join(tempfile.gettempdir(), "streek-response-cache")
+        ),
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("STREEK_RESPONSE_CACHE_MAX_ENTRIES", "5000"))},
+    },
 }
 
 TASKS = {
@@ -177,8 +186,14 @@ STREEK_OPEN_DATA_LICENCE_URL = os.environ.get(
 )
 STREEK_SITE_NAME = os.environ.get("STREEK_SITE_NAME", "Streek")
 STREEK_PUBLIC_URL = os.environ.get("STREEK_PUBLIC_URL", "http://127.0.0.1:8000")
+# Webhooks go to public addresses only; this lets them reach a receiver on a loopback address (tests, a developer's
+# local receiver). Never set it in production.
+STREEK_WEBHOOKS_ALLOW_LOOPBACK = env_bool("STREEK_WEBHOOKS_ALLOW_LOOPBACK", False)
 # Map clusters at low zoom come from a grid of the whole territory cached this many seconds (0: no cache).
 STREEK_MAP_GRID_CACHE_SECONDS = int(os.environ.get("STREEK_MAP_GRID_CACHE_SECONDS", "120"))
+# Anonymous pages and API answers of the directory are served from the "directory" cache for at most this many
+# seconds (0: off); every write through the catalogue services makes them stale at once.
+STREEK_RESPONSE_CACHE_SECONDS = int(os.environ.get("STREEK_RESPONSE_CACHE_SECONDS", "60"))
 
 # Rate limits ("count/unit", unit s, m, h or d). Behind a reverse proxy set STREEK_TRUSTED_PROXY_COUNT so the
 # client address is read from X-Forwarded-For.

@@ -7,9 +7,11 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import get_language
 from ninja import Query, Router
+from ninja.decorators import decorate_view
 from ninja.responses import Response
 
 from streek.catalog.choices import Accessibility, PaymentMethod, SalesPointStatus, SalesPointType, Weekday
+from streek.catalog.directory_cache import DIRECTORY
 from streek.catalog.opening_hours import local_now, opening_status
 from streek.catalog.selectors.filter_params import Params, sales_point_filters_from_params
 from streek.catalog.selectors.sales_points import (
@@ -19,6 +21,7 @@ from streek.catalog.selectors.sales_points import (
     sales_point_open_ids,
     sales_point_rows,
 )
+from streek.core.response_cache import cache_anonymous_get
 
 from .pagination import PageParams, paginate
 from .schemas.common import Problem
@@ -90,6 +93,7 @@ def sales_point_item(
     url_name="sales_point_list",
     summary="List sales points",
 )
+@decorate_view(cache_anonymous_get(DIRECTORY))
 def list_sales_points(
     request: HttpRequest, filters: Query[SalesPointFilterParams], page: Query[PageParams]
 ) -> HttpResponse:
@@ -117,6 +121,7 @@ def list_sales_points(
     url_name="sales_point_map",
     summary="Map markers for a viewport",
 )
+@decorate_view(cache_anonymous_get(DIRECTORY))
 def map_sales_points(
     request: HttpRequest, filters: Query[SalesPointFilterParams], view: Query[MapParams]
 ) -> HttpResponse:
@@ -139,6 +144,7 @@ def map_sales_points(
     url_name="sales_point_detail",
     summary="One sales point",
 )
+@decorate_view(cache_anonymous_get(DIRECTORY))
 def get_sales_point(request: HttpRequest, slug: str) -> dict[str, object]:
     """A public sales point with its opening hours, closures, payment methods, accessibility and operator."""
     point = sales_point_get(slug=slug)

@@ -54,6 +54,11 @@ LIST_ROW_FIELDS = (
     "municipality__name_nl",
     "municipality__name_fr",
 )
+# The fields of opening rules and closures that pages and answers show.
+OPENING_RULE_FIELDS = ("sales_point_id", "weekday", "opens", "closes", "season_start", "season_end", "season_name")
+CLOSURE_FIELDS = ("sales_point_id", "start_date", "end_date", "reason")
+# The fields of a single marker on the map.
+MAP_POINT_FIELDS = ("id", "slug", "name", "type", "status", "lat", "lon")
 # (cell row, cell column, number of points, mean latitude, mean longitude)
 GridCell = tuple[int, int, int, float, float]
 
@@ -138,13 +143,8 @@ def sales_point_list(filters: SalesPointFilters) -> QuerySet[SalesPoint]:
     """Points for a list page or API page: nearest first when a place is given, else by name."""
     qs = sales_point_filter(filters).select_related("municipality", "operator")
     qs = qs.prefetch_related(
-        Prefetch(
-            "opening_rules",
-            queryset=OpeningRule.objects.only(
-                "sales_point_id", "weekday", "opens", "closes", "season_start", "season_end", "season_name"
-            ),
-        ),
-        Prefetch("closures", queryset=ClosurePeriod.objects.only("sales_point_id", "start_date", "end_date", "reason")),
+        Prefetch("opening_rules", queryset=OpeningRule.objects.only(*OPENING_RULE_FIELDS)),
+        Prefetch("closures", queryset=ClosurePeriod.objects.only(*CLOSURE_FIELDS)),
         Prefetch("categories", queryset=Concept.objects.only("id", "key", "label_nl", "label_fr", "label_en")),
     )
     if filters.near is not None:
@@ -215,8 +215,7 @@ def cluster_cell_degrees(zoom: int) -> float:
 
 
 def _point_rows(qs: QuerySet[SalesPoint]) -> list[dict[str, Any]]:
-    fields = ("id", "slug", "name", "type", "status", "lat", "lon")
-    return list(qs.order_by("id").values(*fields)[:MAP_CLUSTER_THRESHOLD])
+    return list(qs.order_by("id").values(*MAP_POINT_FIELDS)[:MAP_CLUSTER_THRESHOLD])
 
 
 def _grid_cells(qs: QuerySet[SalesPoint], cell: float) -> list[GridCell]:
@@ -257,6 +256,9 @@ def _cells_in_view(grid: list[GridCell], box: BoundingBox | None, cell: float) -
 def sales_point_map(filters: SalesPointFilters, *, zoom: int) -> MapResult:
     """Markers for a viewport: single points when few, grid clusters (one GROUP BY query) when many.
 
+    Above MAP_GRID_CACHE_MAX_ZOOM a viewport with few points costs one query (its rows, no count); below, without
+    the grid cache, a count comes first.
+
     At zoom levels up to MAP_GRID_CACHE_MAX_ZOOM, when settings.STREEK_MAP_GRID_CACHE_SECONDS > 0, the clusters come
     from a cached grid of the whole territory for the same filters (one GROUP BY per filter set, zoom level and
     cache period); a viewport then costs no query when it holds many points and one when it holds few. Clusters are
@@ -273,8 +275,19 @@ def sales_point_map(filters: SalesPointFilters, *, zoom: int) -> MapResult:
         clusters = [MapCluster(lat=lat, lon=lon, count=n) for _y, _x, n, lat, lon in cells]
         return MapResult(clusters=clusters, points=[], total=in_view)
     qs = sales_point_filter(filters)
+    if zoom > MAP_GRID_CACHE_MAX_ZOOM:
+        # Zoomed in, a viewport mostly holds few points: one query for the rows (one more than shown), no count.
+        rows = list(qs.order_by("id").values(*MAP_POINT_FIELDS)[: MAP_CLUSTER_THRESHOLD + 1])
+        if len(rows) <= MAP_CLUSTER_THRESHOLD:
+            return MapResult(clusters=[], points=rows, total=len(rows))
+        if zoom >= 15:
+            return MapResult(clusters=[], points=rows[:MAP_CLUSTER_THRESHOLD], total=qs.count())
+        cells = _grid_cells(qs, cell)
+        clusters = [MapCluster(lat=lat, lon=lon, count=n) for _y, _x, n, lat, lon in cells]
+        return MapResult(clusters=clusters, points=[], total=sum(c[2] for c in cells))
+    # Zoomed out (without the grid cache), a viewport mostly holds many points: count them first.
     total = qs.count()
-    if total <= MAP_CLUSTER_THRESHOLD or zoom >= 15:
+    if total <= MAP_CLUSTER_THRESHOLD:
         return MapResult(clusters=[], points=_point_rows(qs), total=total)
     clusters = [MapCluster(lat=lat, lon=lon, count=n) for _y, _x, n, lat, lon in _grid_cells(qs, cell)]
     return MapResult(clusters=clusters, points=[], total=total)
@@ -282,9 +295,13 @@ def sales_point_map(filters: SalesPointFilters, *, zoom: int) -> MapResult:
 
 def sales_point_get(*, slug: str, public: bool = True) -> SalesPoint:
     """A sales point with everything its page shows, in a fixed number of queries."""
-    qs = SalesPoint.objects.select_related(
-        "municipality", "municipality__province", "operator", "last_verified_by"
-    ).prefetch_related("opening_rules", "closures", "categories", "labels")
+    concepts = Concept.objects.only("id", "scheme", "key", "path", "label_nl", "label_fr", "label_en")
+    qs = SalesPoint.objects.select_related("municipality", "municipality__province", "operator").prefetch_related(
+        Prefetch("opening_rules", queryset=OpeningRule.objects.only(*OPENING_RULE_FIELDS)),
+        Prefetch("closures", queryset=ClosurePeriod.objects.only(*CLOSURE_FIELDS)),
+        Prefetch("categories", queryset=concepts),
+        Prefetch("labels", queryset=concepts),
+    )
     if public:
         qs = qs.filter(status__in=PUBLIC_STATUSES)
     try:

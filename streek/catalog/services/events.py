@@ -16,6 +16,7 @@ from streek.territory.models import Municipality
 from streek.territory.selectors import geocode
 
 from ..access import can_keep_inventory
+from ..directory_cache import directory_changed
 from ..models import Event, Organisation, SalesPoint
 
 EDITABLE_FIELDS = frozenset(
@@ -132,6 +133,7 @@ def event_create(
 ) -> Event:
     """Add an event. Without a position it takes the sales point's place, else locates the postal code or
     locality, else the representative point of the given municipality. Nothing is saved on error."""
+    directory_changed()
     _check_fields(fields, "event_create")
     event = Event(organiser=organiser)
     return _apply(
@@ -150,6 +152,7 @@ def event_update(
     **fields: Any,
 ) -> Event:
     """Change an event. A newly chosen sales point or a postal code or locality moves it; else it stays put."""
+    directory_changed()
     _check_fields(fields, "event_update")
     fields = dict(fields)
     moved = sales_point is not None and sales_point.pk != event.sales_point_id
@@ -164,6 +167,7 @@ def event_update(
 @transaction.atomic
 def event_cancel(*, event: Event, actor: User, note: str = "") -> Event:
     """Cancel an event: it stays in the calendar marked as cancelled (people who planned to come see why), off the map."""
+    directory_changed()
     event.cancelled_at = timezone.now()
     event.cancellation_note = note.strip()
     event.full_clean()
@@ -174,6 +178,7 @@ def event_cancel(*, event: Event, actor: User, note: str = "") -> Event:
 @transaction.atomic
 def event_restore(*, event: Event, actor: User) -> Event:
     """Undo a cancellation."""
+    directory_changed()
     event.cancelled_at = None
     event.cancellation_note = ""
     event.save(update_fields=["cancelled_at", "cancellation_note", "updated_at"])
@@ -183,6 +188,7 @@ def event_restore(*, event: Event, actor: User) -> Event:
 @transaction.atomic
 def event_delete(*, event: Event, actor: User) -> Event:
     """Remove an event entered by mistake, from the calendar and the map. Returns the (unsaved) event."""
+    directory_changed()
     event.delete()
     return event
 
@@ -201,6 +207,7 @@ def event_create_series(
 ) -> list[Event]:
     """Add `count` events (at most 52) on the same local weekday and time every week (or every day when not
     weekly), e.g. the market days of a season. All or nothing."""
+    directory_changed()
     if not 1 <= count <= MAX_SERIES:
         raise ValidationError(
             {"count": [str(_("A series has from 1 to %(max)s events.") % {"max": MAX_SERIES})]}, code="count"

@@ -16,6 +16,7 @@ from streek.accounts.models import User
 from streek.core.exceptions import ApplicationError
 
 from ..choices import ChangeReportKind, ChangeReportStatus, RevisionAction, SalesPointSource, SalesPointStatus
+from ..directory_cache import directory_changed
 from ..models import ChangeReport, Organisation, SalesPoint
 from .change_reports import change_report_submit
 from .sales_points import TRACKED_FIELDS, sales_point_close, sales_point_create, sales_point_update
@@ -63,6 +64,7 @@ def _lock_proposed_point(sales_point: SalesPoint) -> SalesPoint:
 @transaction.atomic
 def sales_point_approve(*, sales_point: SalesPoint, actor: User, note: str = "") -> SalesPoint:
     """A proposed point becomes active and verified; its open 'new point' reports are accepted."""
+    directory_changed()
     point = _lock_proposed_point(sales_point)
     point = sales_point_update(
         sales_point=point, actor=actor, status=SalesPointStatus.ACTIVE, action=RevisionAction.APPROVED, note=note
@@ -77,6 +79,7 @@ def sales_point_approve(*, sales_point: SalesPoint, actor: User, note: str = "")
 @transaction.atomic
 def sales_point_reject(*, sales_point: SalesPoint, actor: User, note: str = "") -> SalesPoint:
     """A proposed point is rejected (kept for the record, never shown); its open 'new point' reports too."""
+    directory_changed()
     point = _lock_proposed_point(sales_point)
     point = sales_point_update(
         sales_point=point, actor=actor, status=SalesPointStatus.REJECTED, action=RevisionAction.REJECTED, note=note
@@ -88,6 +91,7 @@ def sales_point_reject(*, sales_point: SalesPoint, actor: User, note: str = "") 
 @transaction.atomic
 def sales_point_reopen(*, sales_point: SalesPoint, actor: User, note: str = "") -> SalesPoint:
     """A closed or temporarily closed point is active again."""
+    directory_changed()
     if sales_point.status not in (SalesPointStatus.CLOSED, SalesPointStatus.TEMPORARILY_CLOSED):
         raise ApplicationError(_("Only a closed point can be reopened."))
     return sales_point_update(sales_point=sales_point, actor=actor, status=SalesPointStatus.ACTIVE, note=note)
@@ -96,6 +100,7 @@ def sales_point_reopen(*, sales_point: SalesPoint, actor: User, note: str = "") 
 @transaction.atomic
 def change_report_accept(*, change_report: ChangeReport, actor: User, note: str = "") -> ChangeReport:
     """Apply the report: its proposed changes, the closure of the point, or the approval of a proposed point."""
+    directory_changed()
     report = _lock_open_report(change_report)
     point = report.sales_point
     if report.kind == ChangeReportKind.NEW_POINT:
@@ -123,6 +128,7 @@ def change_report_accept(*, change_report: ChangeReport, actor: User, note: str 
 @transaction.atomic
 def change_report_reject(*, change_report: ChangeReport, actor: User, note: str) -> ChangeReport:
     """Turn the report down, with a reason; a rejected 'new point' report also rejects the proposed point."""
+    directory_changed()
     if not note.strip():
         raise ApplicationError(
             _("Please give a reason for rejecting the report."),
@@ -147,6 +153,7 @@ def sales_point_propose(
     **fields: Any,
 ) -> SalesPoint:
     """A producer proposes a new point run by its organisation; the municipality approves it before it is shown."""
+    directory_changed()
     point = sales_point_create(
         actor=actor,
         source=SalesPointSource.PRODUCER,

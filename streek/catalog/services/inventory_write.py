@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from ..choices import RevisionAction, SalesPointSource
+from ..directory_cache import directory_changed
 from ..hours_syntax import format_hours
 from ..inventory_plan import DIFF_FIELDS, ImportPlan, PlannedRow, created_fields
 from ..models import OpeningRule, SalesPoint, SalesPointRevision
@@ -237,3 +238,4 @@ def inventory_plan_write(plan: ImportPlan, *, actor_id: int | None, note: str) -
     with _sqlite_cache():
         _write_creates(writer, [row for row in plan.rows if row.action == "create"])
         _write_updates(writer, [row for row in plan.rows if row.action == "update" and row.point_id is not None])
+    directory_changed()

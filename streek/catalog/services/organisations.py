@@ -14,6 +14,7 @@ from streek.core.exceptions import NotFound
 from streek.territory.selectors import geocode
 
 from ..choices import Practice
+from ..directory_cache import directory_changed
 from ..models import Concept, Organisation, OrganisationLabel
 from ..validators import normalise_enterprise_number
 
@@ -81,6 +82,7 @@ def organisation_update(*, organisation: Organisation, actor: User, **fields: An
 
     `logo=False` removes the logo; `logo=None` leaves it as it is.
     """
+    directory_changed()
     unknown = set(fields) - EDITABLE_FIELDS
     if unknown:
         raise TypeError(f"organisation_update() does not change {sorted(unknown)}")
@@ -150,6 +152,7 @@ def organisation_label_set(
     evidence_url: str = "",
 ) -> OrganisationLabel:
     """Declare a label (a DFC facet) with its evidence, or update the one already declared."""
+    directory_changed()
     facet = Concept.objects.filter(scheme="facet", key=facet_key).first()
     if facet is None:
         raise ValidationError({"facet": [_("Unknown label.")]}, code="unknown_facet")
@@ -168,6 +171,7 @@ def organisation_label_set(
 @transaction.atomic
 def organisation_label_remove(*, organisation: Organisation, actor: User, label_id: int) -> OrganisationLabel:
     """Withdraw a declared label. NotFound when the label is not this organisation's."""
+    directory_changed()
     label = OrganisationLabel.objects.select_related("facet").filter(pk=label_id, organisation=organisation).first()
     if label is None:
         raise NotFound(str(_("This label is not declared by the organisation.")))

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from streek.accounts.models import User
 
 from ..choices import Allergen
+from ..directory_cache import directory_changed
 from ..models import Concept, Organisation, Product, ProductClaim, Variant
 from ..models.product import NUTRIENT_FIELDS
 
@@ -221,6 +222,7 @@ def product_create(
     **fields: Any,
 ) -> Product:
     """Create a product of `organisation`; `product_type` and `label_keys` are concept keys, `months` 1-12."""
+    directory_changed()
     product = Product(organisation=organisation, product_type=_product_type(product_type))
     _set_fields(product, fields)
     if months is not None:
@@ -241,6 +243,7 @@ def product_update(
     **fields: Any,
 ) -> Product:
     """Change a product; arguments left at None stay as they are, variants and claims given replace the set."""
+    directory_changed()
     product = Product.objects.select_for_update().get(pk=product.pk)
     if product_type is not None:
         product.product_type = _product_type(product_type)
@@ -254,6 +257,7 @@ def product_update(
 @transaction.atomic
 def product_deactivate(*, product: Product, actor: User) -> Product:
     """Hide a product from the public pages; its data stays."""
+    directory_changed()
     product.is_active = False
     product.full_clean()
     product.save(update_fields=["is_active", "updated_at"])
@@ -262,6 +266,7 @@ def product_deactivate(*, product: Product, actor: User) -> Product:
 
 @transaction.atomic
 def product_activate(*, product: Product, actor: User) -> Product:
+    directory_changed()
     product.is_active = True
     product.full_clean()
     product.save(update_fields=["is_active", "updated_at"])

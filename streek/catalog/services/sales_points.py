@@ -12,6 +12,7 @@ from streek.accounts.models import User
 from streek.core.exceptions import ApplicationError
 
 from ..choices import RevisionAction, SalesPointSource, SalesPointStatus
+from ..directory_cache import directory_changed
 from ..models import ClosurePeriod, Concept, OpeningRule, SalesPoint, SalesPointRevision
 
 # Fields whose changes are written to the history (many-to-many fields are recorded by key).
@@ -99,6 +100,7 @@ def sales_point_create(
     **fields: Any,
 ) -> SalesPoint:
     """Create a point (fields as on the model); a municipality's own entry counts as verified when `verified`."""
+    directory_changed()
     point = SalesPoint(source=source, status=status, **fields)
     point.slug = unique_slug(point.name)
     if verified:
@@ -128,6 +130,7 @@ def sales_point_update(
     **fields: Any,
 ) -> SalesPoint:
     """Change fields of a point; records the differences. Refuses unknown fields."""
+    directory_changed()
     unknown = set(fields) - set(TRACKED_FIELDS) - {"operator", "municipality"}
     if unknown:
         raise ApplicationError("unknown fields", extra={"fields": sorted(unknown)})
@@ -149,6 +152,7 @@ def sales_point_update(
 @transaction.atomic
 def sales_point_verify(*, sales_point: SalesPoint, actor: User, note: str = "") -> SalesPoint:
     """The municipality confirms the point is as listed today."""
+    directory_changed()
     now = timezone.now()
     SalesPoint.objects.filter(pk=sales_point.pk).update(last_verified_at=now, last_verified_by=actor, updated_at=now)
     sales_point.last_verified_at, sales_point.last_verified_by = now, actor
@@ -158,6 +162,7 @@ def sales_point_verify(*, sales_point: SalesPoint, actor: User, note: str = "") 
 
 @transaction.atomic
 def sales_point_close(*, sales_point: SalesPoint, actor: User, temporarily: bool = False, note: str = "") -> SalesPoint:
+    directory_changed()
     status = SalesPointStatus.TEMPORARILY_CLOSED if temporarily else SalesPointStatus.CLOSED
     return sales_point_update(
         sales_point=sales_point, actor=actor, status=status, action=RevisionAction.CLOSED, note=note
@@ -173,6 +178,7 @@ def sales_point_set_hours(
     closures: Iterable[dict[str, Any]] | None = None,
 ) -> SalesPoint:
     """Replace the weekly opening rules (and closures when given): dicts with the model's field names."""
+    directory_changed()
     old_rules = [str(rule) for rule in sales_point.opening_rules.all()]
     new_rules = [OpeningRule(sales_point=sales_point, **rule) for rule in rules]
     for rule in new_rules:

@@ -18,6 +18,7 @@ from django_htmx.http import push_url
 from django_htmx.middleware import HtmxDetails
 
 from streek.catalog.choices import Accessibility, PaymentMethod, SalesPointType
+from streek.catalog.directory_cache import DIRECTORY
 from streek.catalog.models import SalesPoint
 from streek.catalog.opening_hours import local_now, opening_status
 from streek.catalog.selectors.events import event_list
@@ -26,6 +27,7 @@ from streek.catalog.selectors.sales_points import MapResult, sales_point_get, sa
 from streek.catalog.services.change_reports import change_report_submit
 from streek.core.exceptions import NotFound
 from streek.core.rate_limit import RateLimit, hit
+from streek.core.response_cache import cache_anonymous_get, csrf_context
 
 from ...client_address import client_address
 from ..display import PointRow, choice_labels, point_rows, season_overview, season_schedules, upcoming_closures
@@ -66,6 +68,7 @@ def _filter_form(query: FindQuery) -> FindFilterForm:
 
 
 @require_GET
+@cache_anonymous_get(DIRECTORY)
 def map_page(request: HttpRequest) -> HttpResponse:
     query = find_query(request.GET)
     points = find_points(query)
@@ -78,7 +81,7 @@ def map_page(request: HttpRequest) -> HttpResponse:
         status_id="map-status",
         near=context["results_meta"]["near"],
     )
-    return render(request, "web/find/map.html", context)
+    return render(request, "web/find/map.html", context | csrf_context(request))
 
 
 def _permalink(request: HtmxHttpRequest) -> str:
@@ -90,15 +93,16 @@ def _permalink(request: HtmxHttpRequest) -> str:
 
 
 @require_GET
+@cache_anonymous_get(DIRECTORY)
 def sales_point_list(request: HtmxHttpRequest) -> HttpResponse:
     query = find_query(request.GET)
     points = find_points(query)
     context = _results_context(request, query, points)
     if request.htmx:
-        response = render(request, "web/find/_results.html", context)
+        response = render(request, "web/find/_results.html", context | csrf_context(request))
         return push_url(response, _permalink(request))
     context["form"] = _filter_form(query)
-    return render(request, "web/find/list.html", context)
+    return render(request, "web/find/list.html", context | csrf_context(request))
 
 
 def _zoom(raw: str | None) -> int:
@@ -109,6 +113,7 @@ def _zoom(raw: str | None) -> int:
 
 
 @require_GET
+@cache_anonymous_get(DIRECTORY)
 def map_data(request: HttpRequest) -> JsonResponse:
     """Markers for the map of the Find pages: the viewport (bbox), the zoom and the same filters as the list."""
     query = find_query(request.GET)
@@ -150,6 +155,7 @@ def _public_point(slug: str) -> SalesPoint:
 
 
 @require_GET
+@cache_anonymous_get(DIRECTORY)
 def sales_point_detail(request: HttpRequest, slug: str) -> HttpResponse:
     point = _public_point(slug)
     now = local_now()
@@ -171,7 +177,7 @@ def sales_point_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "route_url": f"https://www.openstreetmap.org/directions?to={point.lat:.6f},{point.lon:.6f}",
         "map_config": points_map_config(point_markers([point]), zoom=15),
     }
-    return render(request, "web/find/sales_point_detail.html", context)
+    return render(request, "web/find/sales_point_detail.html", context | csrf_context(request))
 
 
 def _report_allowed(request: HttpRequest) -> bool:

@@ -1,0 +1,187 @@
+"""Whole responses of public, anonymous GET requests, kept in a cache shared by every worker.
+
+A namespace (e.g. "directory") groups the pages that show the same data. Each cache key holds the namespace's
+current *generation*, a value that the services writing that data replace after their transaction commits
+(`response_cache_invalidate`), so a write makes every page of the namespace stale at once, on every worker.
+Entries also expire after `settings.STREEK_RESPONSE_CACHE_SECONDS` (0 turns the cache off), which bounds how old
+time-dependent content ("open now") can be.
+
+The cache is the alias `settings.STREEK_RESPONSE_CACHE_ALIAS` ("directory"); without that alias in
+settings.CACHES (as in the test settings) nothing is cached. It must be shared by the workers (file-based, Redis,
+Memcached, database), never per process (local memory), or a write would only reach one worker.
+
+Only requests that carry nothing personal are served from or stored in the cache: GET or HEAD, no Authorization
+header, no cookies other than the CSRF and language cookies. Everyone else (logged-in officers and producers,
+visitors with a session or pending messages) always gets a freshly rendered response. The key holds the language,
+the scheme and host, the full path with its query string and the htmx headers the views read.
+
+HTML pages hold a per-visitor CSRF token: views render `CSRF_PLACEHOLDER` instead of the token when
+`uses_csrf_placeholder(request)` (see `csrf_context`), and the placeholder is replaced by the visitor's own token
+on every answer, hit or miss (which also sets the visitor's CSRF cookie as usual).
+
+Every answer of a decorated view says what happened in the `X-Streek-Cache` header: hit, miss or bypass.
+"""
+
+import hashlib
+import time
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, cast
+
+from django.conf import settings
+from django.core.cache import BaseCache, caches
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.middleware.csrf import get_token
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.translation import get_language
+
+CACHE_HEADER = "X-Streek-Cache"
+CSRF_PLACEHOLDER = "streek-csrf-placeholder-7d1e0c"
+# Cookies that do not make a request personal: the CSRF cookie (its token is put in on every answer) and the
+# language cookie (the language is part of the key).
+NEUTRAL_COOKIES = ("csrftoken", "django_language")
+# Request headers that change what the views answer (htmx asks for a fragment and names the page it is on).
+KEY_HEADERS = ("HTTP_HX_REQUEST", "HTTP_HX_CURRENT_URL", "HTTP_HX_TARGET")
+# Response headers kept with the body.
+KEPT_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "Vary", "HX-Push-Url", "Content-Disposition")
+_ATTRIBUTE = "_streek_response_cache"
+
+ViewFunction = Callable[..., HttpResponseBase]
+
+
+def _cache() -> BaseCache | None:
+    alias = getattr(settings, "STREEK_RESPONSE_CACHE_ALIAS", "directory")
+    if alias not in settings.CACHES or _timeout() <= 0:
+        return None
+    return caches[alias]
+
+
+def _timeout() -> int:
+    return int(getattr(settings, "STREEK_RESPONSE_CACHE_SECONDS", 0))
+
+
+def _generation_key(namespace: str) -> str:
+    return f"response-cache:{namespace}:generation"
+
+
+def _new_generation() -> str:
+    # A fresh value rather than a counter: two writers at once cannot leave the same value behind.
+    return f"{time.time_ns():x}"
+
+
+def _generation(store: BaseCache, namespace: str) -> str:
+    key = _generation_key(namespace)
+    value = store.get(key)
+    if value is None:
+        value = _new_generation()
+        if not store.add(key, value, timeout=None):
+            value = store.get(key) or value
+    return str(value)
+
+
+def response_cache_invalidate(namespace: str) -> None:
+    """Make every cached response of the namespace stale, once the current transaction commits (or now)."""
+
+    def bump() -> None:
+        store = _cache()
+        if store is not None:
+            store.set(_generation_key(namespace), _new_generation(), timeout=None)
+
+    transaction.on_commit(bump)
+
+
+def is_anonymous_request(request: HttpRequest) -> bool:
+    """A GET/HEAD that carries nothing personal: no credentials, no session, no messages."""
+    if request.method not in ("GET", "HEAD") or "HTTP_AUTHORIZATION" in request.META:
+        return False
+    neutral = {getattr(settings, "CSRF_COOKIE_NAME", "csrftoken"), getattr(settings, "LANGUAGE_COOKIE_NAME", "")}
+    neutral.update(NEUTRAL_COOKIES)
+    return all(name in neutral for name in request.COOKIES)
+
+
+def uses_csrf_placeholder(request: HttpRequest) -> bool:
+    return bool(getattr(request, _ATTRIBUTE, False))
+
+
+def csrf_context(request: HttpRequest) -> dict[str, str]:
+    """Context for a cached HTML page: the placeholder in place of the visitor's CSRF token (else nothing)."""
+    return {"csrf_token": CSRF_PLACEHOLDER} if uses_csrf_placeholder(request) else {}
+
+
+def _key(request: HttpRequest, namespace: str, generation: str) -> str:
+    parts = [
+        request.method or "GET",
+        request.scheme,
+        request.get_host(),
+        request.get_full_path(),
+        get_language() or "",
+        *(request.META.get(name, "") for name in KEY_HEADERS),
+    ]
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return f"response-cache:{namespace}:{generation}:{digest}"
+
+
+def _personalise(request: HttpRequest, content: bytes) -> bytes:
+    placeholder = CSRF_PLACEHOLDER.encode()
+    if placeholder in content:
+        content = content.replace(placeholder, get_token(request).encode())
+    return content
+
+
+def _from_entry(request: HttpRequest, entry: dict[str, Any]) -> HttpResponse:
+    response = HttpResponse(_personalise(request, entry["content"]), status=entry["status"])
+    for name, value in entry["headers"].items():
+        response[name] = value
+    return response
+
+
+def _http_caching(response: HttpResponse) -> None:
+    """Headers for browsers and proxies: a page with a CSRF token is the visitor's own (private); other answers
+    may be kept by shared caches as long as ours, per language and never for requests with cookies or credentials.
+    """
+    patch_vary_headers(response, ("Accept-Language", "Cookie", "Authorization"))
+    if CSRF_PLACEHOLDER.encode() in response.content:
+        patch_cache_control(response, private=True, max_age=0)
+    else:
+        patch_cache_control(response, public=True, max_age=_timeout())
+
+
+def cache_anonymous_get(namespace: str) -> Callable[[ViewFunction], ViewFunction]:
+    """Serve the view's 200 answers to anonymous GETs from the shared cache of the namespace (see the module)."""
+
+    def decorator(view: ViewFunction) -> ViewFunction:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+            store = _cache()
+            if store is None or not is_anonymous_request(request):
+                response = view(request, *args, **kwargs)
+                response[CACHE_HEADER] = "bypass"
+                return response
+            key = _key(request, namespace, _generation(store, namespace))
+            entry = store.get(key)
+            if entry is not None:
+                response = _from_entry(request, cast(dict[str, Any], entry))
+                response[CACHE_HEADER] = "hit"
+                return response
+            setattr(request, _ATTRIBUTE, True)
+            response = view(request, *args, **kwargs)
+            if (
+                isinstance(response, HttpResponse)
+                and response.status_code == 200
+                and not response.cookies
+                and not response.has_header("Set-Cookie")
+                and "private" not in response.get("Cache-Control", "")
+                and "no-store" not in response.get("Cache-Control", "")
+            ):
+                _http_caching(response)
+                headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+                store.set(key, {"status": 200, "content": response.content, "headers": headers}, _timeout())
+            if isinstance(response, HttpResponse):
+                response.content = _personalise(request, response.content)
+            response[CACHE_HEADER] = "miss"
+            return response
+
+        return wrapped
+
+    return decorator
