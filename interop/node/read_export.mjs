@@ -6,7 +6,8 @@
 // The taxonomies come from local JSON files (default: streek/catalog/data) and the JSON-LD context from the file
 // shipped in streek/interop/data/dfc; any other remote document is refused and nothing is fetched from the network.
 // Prints {"products": [{id, name, description, productType, quantity: {value, unit}, sku, price: {value, vatRate,
-// unit}, variantOf, certifications, claims}]} for every SuppliedProduct that has a quantity (a variant), in document order.
+// unit}, variantOf, certifications, claims, allergens: [{dimension, value}], nutrients: [{dimension, value, unit}]}]}
+// for every SuppliedProduct that has a quantity (a variant), in document order.
 
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -109,6 +110,17 @@ for (const product of objects.filter((o) => isType(o, SUPPLIED_PRODUCT))) {
   }
   const certifications = (await product.getCertifications()).map((concept) => concept.getSemanticId());
   const claims = (await product.getClaims()).map((concept) => concept.getSemanticId());
+  const characteristic = async (found, withUnit) => {
+    const dimension = await found.getQuantityDimension();
+    const unit = withUnit ? await found.getQuantityUnit() : undefined;
+    const read = { dimension: dimension ? dimension.getSemanticId() : null, value: Number(found.getQuantityValue()) };
+    if (withUnit) read.unit = unit ? unit.getSemanticId() : null;
+    return read;
+  };
+  const allergens = [];
+  for (const found of await product.getAllergenCharacteristics()) allergens.push(await characteristic(found, false));
+  const nutrients = [];
+  for (const found of await product.getNutrientCharacteristics()) nutrients.push(await characteristic(found, true));
   products.push({
     id: product.getSemanticId(),
     name: product.getName() ?? null,
@@ -120,6 +132,8 @@ for (const product of objects.filter((o) => isType(o, SUPPLIED_PRODUCT))) {
     variantOf: parents.map((parent) => parent.getSemanticId()),
     certifications,
     claims,
+    allergens,
+    nutrients,
   });
 }
 

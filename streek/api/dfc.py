@@ -16,10 +16,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Router
 
+from streek.accounts.models import User
 from streek.accounts.selectors import Actor
 from streek.catalog.access import access_organisation
-from streek.core.exceptions import ApplicationError, NotFound
-from streek.interop.dfc import export, ids
+from streek.core.exceptions import ApplicationError, NotFound, PermissionRefused
+from streek.interop.dfc import export, export_sessions, ids
 from streek.interop.dfc.access import access_dfc_order
 from streek.interop.selectors.dfc import (
     dfc_catalogue_get,
@@ -27,12 +28,16 @@ from streek.interop.selectors.dfc import (
     dfc_open_organisations,
     dfc_order_get,
 )
+from streek.interop.selectors.dfc_sessions import dfc_sale_session_list
+from streek.interop.services.dfc_updates import dfc_variant_update
 
 from .auth import api_auth, require_token_organisation
 from .errors import register_handlers
 
 LD_JSON = "application/ld+json"
 READ = "dfc:read"
+WRITE = "dfc:write"
+PUT_TYPES = (LD_JSON, "application/json")
 
 router = Router(tags=["dfc"])
 
@@ -128,6 +133,87 @@ def supplied_product(request: HttpRequest, enterprise_id: int, product_id: int) 
 )
 def offer(request: HttpRequest, enterprise_id: int, offer_id: int) -> HttpResponse:
     return _one(request, enterprise_id, ids.offer_id(enterprise_id, offer_id))
+
+
+def _put_schema(node: str) -> dict[str, Any]:
+    body = {"schema": {"type": "object", "additionalProperties": True}}
+    return {
+        "requestBody": {"required": True, "content": {media: body for media in PUT_TYPES}},
+        "responses": {
+            204: {"description": f"The {node} is applied"},
+            422: {"description": "Problems of the body, each naming its node and property; nothing changed"},
+        },
+    }
+
+
+def _put(request: HttpRequest, enterprise_id: int, variant_id: int, kind: str) -> HttpResponse:
+    require_token_organisation(request, enterprise_id, what="organisation")
+    organisation = access_organisation(actor=_actor(request), organisation_id=enterprise_id, for_write=True)
+    if not isinstance(request.user, User):
+        raise PermissionRefused("organisation")
+    if (request.content_type or "") not in PUT_TYPES:
+        raise ApplicationError(
+            _("Send the DFC document as application/ld+json or application/json."),
+            extra={"errors": [{"node": "", "property": "", "message": _("Unsupported content type.")}]},
+        )
+    update = dfc_variant_update(
+        actor=request.user, organisation=organisation, variant_id=variant_id, document=request.body, kind=kind
+    )
+    if not update.ok:
+        raise ApplicationError(
+            _("The DFC document has problems; nothing was changed."),
+            extra={"errors": [problem.as_dict() for problem in update.problems]},
+        )
+    return HttpResponse(status=204)
+
+
+@router.put(
+    "/enterprises/{enterprise_id}/catalog_items/{item_id}",
+    auth=api_auth(WRITE),
+    summary="Update a catalog item: SKU and stock (OFN's PUT)",
+    openapi_extra=_put_schema("catalog item"),
+)
+def catalog_item_update(request: HttpRequest, enterprise_id: int, item_id: int) -> HttpResponse:
+    """dfc-b:sku sets the variant's SKU, dfc-b:stockLimitation the stock left in the cycles still selling it."""
+    return _put(request, enterprise_id, item_id, "catalog_items")
+
+
+@router.put(
+    "/enterprises/{enterprise_id}/offers/{offer_id}",
+    auth=api_auth(WRITE),
+    summary="Update an offer: price and stock (OFN's PUT)",
+    openapi_extra=_put_schema("offer"),
+)
+def offer_update(request: HttpRequest, enterprise_id: int, offer_id: int) -> HttpResponse:
+    """dfc-b:hasPrice sets the variant's price excl. VAT (and VAT rate), dfc-b:stockLimitation the stock left."""
+    return _put(request, enterprise_id, offer_id, "offers")
+
+
+@router.get(
+    "/enterprises/{enterprise_id}/sale_sessions",
+    auth=api_auth(READ),
+    url_name="dfc_sale_sessions",
+    summary="The order cycles of a hub as sale sessions",
+    openapi_extra=_ld_schema("dfc-b:SaleSession nodes, each followed by its dfc-b:Offer nodes"),
+)
+def sale_sessions(request: HttpRequest, enterprise_id: int) -> HttpResponse:
+    """The hub's published and closed order cycles (public, as its shop) with the variants offered in them."""
+    access_organisation(actor=_actor(request), organisation_id=enterprise_id)
+    sessions = dfc_sale_session_list(hub_id=enterprise_id)
+    return ld_response(export_sessions.sale_sessions_document(sessions), allow_empty=True)
+
+
+@router.get(
+    "/enterprises/{enterprise_id}/sale_sessions/{session_id}",
+    auth=api_auth(READ),
+    url_name="dfc_sale_session",
+    summary="One order cycle as a sale session",
+    openapi_extra=_ld_schema("dfc-b:SaleSession and its dfc-b:Offer nodes"),
+)
+def sale_session(request: HttpRequest, enterprise_id: int, session_id: int) -> HttpResponse:
+    access_organisation(actor=_actor(request), organisation_id=enterprise_id)
+    sessions = dfc_sale_session_list(hub_id=enterprise_id, cycle_id=session_id)
+    return ld_response(export_sessions.sale_sessions_document(sessions))
 
 
 @router.get(

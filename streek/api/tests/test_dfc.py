@@ -55,7 +55,7 @@ def test_the_catalogue_needs_a_login() -> None:
 def test_an_enterprise_is_served_as_json_ld(django_assert_num_queries: Any) -> None:
     producer = make_producer(products=2, variants=2)
     client = signed_in()
-    with django_assert_num_queries(7):  # session, user, organisation guard, then the four catalogue queries
+    with django_assert_num_queries(8):  # session, user, organisation guard, then the five catalogue queries
         response = client.get(url("dfc_enterprise", enterprise_id=producer.pk))
     assert response.status_code == 200
     nodes = graph(response)
@@ -70,7 +70,8 @@ def test_catalog_items_and_single_nodes() -> None:
     assert variant is not None
     client = signed_in()
     items = graph(client.get(url("dfc_catalog_items", enterprise_id=producer.pk)))
-    assert {node["@type"] for node in items} == {"dfc-b:SuppliedProduct", "dfc-b:CatalogItem", "dfc-b:Offer"}
+    types = {node["@type"] for node in items}
+    assert types == {"dfc-b:SuppliedProduct", "dfc-b:CatalogItem", "dfc-b:Offer", "skos:Concept"}  # + claims
     for name, node_id in [
         ("dfc_catalog_item", ids.catalog_item_id(producer.pk, variant.pk)),
         ("dfc_supplied_product", ids.supplied_product_id(producer.pk, variant.pk)),
@@ -142,7 +143,7 @@ def test_a_token_with_dfc_read_reads_the_catalogue_and_one_without_is_refused() 
 
 def test_the_open_catalogue_needs_no_login_and_carries_the_licence(django_assert_num_queries: Any) -> None:
     make_producer(products=2, variants=2)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         response = Client().get(url("dfc_open_catalog"), {"municipality": "71053"})
     assert response.status_code == 200
     nodes = graph(response)

@@ -18,6 +18,7 @@ from streek.catalog.models import Concept, Organisation, Variant
 from streek.interop.selectors.dfc import CatalogueEnterprise, CatalogueProduct, OrderExport
 
 from . import ids
+from .export_details import add_product_details, claim_node
 from .jsonld import DFC_CONTEXT_URL
 
 Node = dict[str, Any]
@@ -147,6 +148,7 @@ def variant_nodes(organisation_id: int, item: CatalogueProduct, variant: Variant
         "dfc-b:value": number(variant.quantity),
     }
     supplied.update(facet_properties(item.labels))
+    add_product_details(supplied, product, item.claims)
     supplied["dfc-b:isVariantOf"] = group_id or ids.product_group_id(product.pk)
     supplied["dfc-b:referencedBy"] = item_id
     catalog_item: Node = {"@id": item_id, "@type": "dfc-b:CatalogItem", "dfc-b:references": supplied_id}
@@ -174,7 +176,7 @@ def product_group_node(item: CatalogueProduct) -> Node:
 
 
 def catalogue_nodes(catalogue: CatalogueEnterprise, *, with_enterprise: bool = True) -> list[Node]:
-    """The enterprise, its address, and per product its group and per variant the three nodes."""
+    """The enterprise, its address, and per product its group, its claims and per variant the three nodes."""
     org_id = catalogue.organisation.pk
     nodes: list[Node] = enterprise_nodes(catalogue.organisation, catalogue=catalogue) if with_enterprise else []
     for item in catalogue.products:
@@ -182,6 +184,7 @@ def catalogue_nodes(catalogue: CatalogueEnterprise, *, with_enterprise: bool = T
             continue
         group = product_group_node(item)
         nodes.append(group)
+        nodes.extend(claim_node(claim) for claim in item.claims)
         for variant in item.variants:
             nodes.extend(variant_nodes(org_id, item, variant, group_id=group["@id"]))
     return nodes

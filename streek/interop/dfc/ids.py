@@ -50,6 +50,21 @@ def offer_id(organisation_id: int, variant_id: int) -> str:
     return f"{enterprise_id(organisation_id)}/offers/{variant_id}"
 
 
+def product_claim_id(product_id: int, claim_id: int) -> str:
+    """A ProductClaim: a skos:Concept of our own under its product group."""
+    return f"{product_group_id(product_id)}/claims/{claim_id}"
+
+
+def sale_session_id(hub_id: int, cycle_id: int) -> str:
+    """An order cycle of a hub as dfc-b:SaleSession."""
+    return f"{enterprise_id(hub_id)}/sale_sessions/{cycle_id}"
+
+
+def sale_session_offer_id(hub_id: int, cycle_id: int, cycle_offer_id: int) -> str:
+    """A variant offered in an order cycle (its own price and stock) as dfc-b:Offer."""
+    return f"{sale_session_id(hub_id, cycle_id)}/offers/{cycle_offer_id}"
+
+
 def order_id(hub_id: int, order_pk: int) -> str:
     return f"{enterprise_id(hub_id)}/orders/{order_pk}"
 

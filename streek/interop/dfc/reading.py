@@ -7,6 +7,7 @@ DFC 1.16. The terms the importer reads are named here; `Problem` is one finding 
 """
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -18,6 +19,7 @@ from pyld import jsonld  # type: ignore[import-untyped]
 
 from streek.catalog.models import Concept
 
+from . import expansion
 from .jsonld import DFC, DFC_B, DFC_F, DFC_M, DFC_PT, DFC_T, DFC_V, DfcError, document_loader, expand  # noqa: F401
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -202,10 +204,16 @@ class DfcGraph:
 
     def links(self, node: dict[str, list[Any]], prop: str) -> list[str]:
         """The @id values of a property (literals left out)."""
-        return [item["@id"] for item in node.get(prop, []) if isinstance(item, dict) and "@id" in item]
+        values = node.get(prop)
+        if not values:  # most lookups: a property the node does not have
+            return []
+        return [item["@id"] for item in values if isinstance(item, dict) and "@id" in item]
 
     def literals(self, node: dict[str, list[Any]], prop: str) -> list[dict[str, Any]]:
-        return [item for item in node.get(prop, []) if isinstance(item, dict) and "@value" in item]
+        values = node.get(prop)
+        if not values:
+            return []
+        return [item for item in values if isinstance(item, dict) and "@value" in item]
 
     def text(self, node: dict[str, list[Any]], prop: str) -> str:
         values = self.literals(node, prop)
@@ -254,16 +262,23 @@ class DfcGraph:
         return grouped
 
 
+# One match for all the older namespaces (each ends with "#", so at most one is a prefix of an IRI).
+_ALIAS_PATTERN = re.compile("|".join(re.escape(old) for old in NAMESPACE_ALIASES))
+
+
 def _normalise_iri(iri: str) -> str:
-    for old, new in NAMESPACE_ALIASES.items():
-        if iri.startswith(old):
-            return new + iri[len(old) :]
-    return iri
+    match = _ALIAS_PATTERN.match(iri)
+    if match is None:
+        return iri
+    return NAMESPACE_ALIASES[match.group()] + iri[match.end() :]
 
 
-def _normalise(value: Any) -> Any:
+def _normalise(value: Any, keys: dict[str, str] | None = None) -> Any:
+    """The value with the older DFC namespaces read as DFC 1.16 (`keys`: property IRIs already normalised)."""
+    if keys is None:
+        keys = {}
     if isinstance(value, list):
-        return [_normalise(item) for item in value]
+        return [_normalise(item, keys) for item in value]
     if isinstance(value, dict):
         normalised: dict[str, Any] = {}
         for key, item in value.items():
@@ -271,12 +286,72 @@ def _normalise(value: Any) -> Any:
                 normalised[key] = _normalise_iri(item)
             elif key == "@type" and isinstance(item, list):
                 normalised[key] = [_normalise_iri(str(t)) for t in item]
-            elif key.startswith("@"):
+            elif key[:1] == "@":
                 normalised[key] = item
             else:
-                normalised.setdefault(_normalise_iri(key), []).extend(_normalise(item))
+                name = keys.get(key)
+                if name is None:
+                    name = keys[key] = _normalise_iri(key)
+                if name in normalised:
+                    normalised[name].extend(_normalise(item, keys))
+                else:
+                    normalised[name] = _normalise(item, keys)
         return normalised
     return value
+
+
+def _needs_normalising(node: dict[str, Any], keys: dict[str, str]) -> bool:
+    """Whether a flattened node has an IRI in an older DFC namespace (a scan without copying anything)."""
+    match = _ALIAS_PATTERN.match
+    for key, item in node.items():
+        if key[:1] == "@":
+            if key == "@id" and (type(item) is not str or match(item)):
+                return True
+            if key == "@type" and (type(item) is not list or any(type(t) is not str or match(t) for t in item)):
+                return True
+            continue
+        name = keys.get(key)
+        if name is None:
+            name = keys[key] = _normalise_iri(key)
+        if name != key or type(item) is not list:
+            return True
+        for value in item:
+            if type(value) is not dict:
+                return True
+            if len(value) == 1 and "@id" in value:
+                if type(value["@id"]) is not str or match(value["@id"]):
+                    return True
+            elif "@value" not in value or "@type" in value:
+                return True
+    return False
+
+
+def _normalise_node(node: dict[str, Any], keys: dict[str, str]) -> dict[str, Any]:
+    """`_normalise` of a flattened node: its values are references and literals, mostly left as they are."""
+    if not _needs_normalising(node, keys):
+        return node
+    normalised: dict[str, Any] = {}
+    for key, item in node.items():
+        if key[:1] == "@" or type(item) is not list:
+            normalised.update(_normalise({key: item}, keys))
+            continue
+        values = []
+        for value in item:
+            if type(value) is dict and len(value) == 1 and type(value.get("@id")) is str:
+                iri = _normalise_iri(value["@id"])
+                values.append(value if iri == value["@id"] else {"@id": iri})
+            elif type(value) is dict and "@value" in value and "@type" not in value:
+                values.append(value)  # nothing to rename in a plain or language-tagged literal
+            else:
+                values.append(_normalise(value, keys))
+        name = keys.get(key)
+        if name is None:
+            name = keys[key] = _normalise_iri(key)
+        if name in normalised:
+            normalised[name].extend(values)
+        else:
+            normalised[name] = values
+    return normalised
 
 
 def _value_key(value: Any) -> Any:
@@ -309,14 +384,23 @@ class _NodeMap:
         self.seen: dict[tuple[int, str], set[Any]] = {}
 
     def add(self, node: dict[str, Any], prop: str, value: Any, *, allow_duplicate: bool = False) -> None:
-        values = node.setdefault(prop, [])
+        values = node.get(prop)
+        if not values:  # nothing to compare with (most properties have one value)
+            if values is None:
+                node[prop] = [value]
+            else:
+                values.append(value)
+            return
         if not allow_duplicate:
             key = _value_key(value)
             if key is None:
                 if jsonld.JsonLdProcessor.has_value(node, prop, value):
                     return
             else:
-                seen = self.seen.setdefault((id(node), prop), set())
+                slot = (id(node), prop)
+                seen = self.seen.get(slot)
+                if seen is None:  # the keys of the values added so far, once the property has a second value
+                    seen = self.seen[slot] = {known for known in map(_value_key, values) if known is not None}
                 if key in seen:
                     return
                 seen.add(key)
@@ -398,9 +482,16 @@ class _NodeMap:
             if len(objects) == 0:
                 node.setdefault(name, [])
                 continue
+            nodes = self.graphs[graph]
             for item in objects:
                 if name == "@type":
                     self.add(node, name, self.issuer.get_id(item) if item.startswith("_:") else item)
+                elif type(item) is dict and "@value" in item and not str(item.get("@type", "")).startswith("_:"):
+                    self.add(node, name, item)  # what build() does with a value object, without the call
+                elif type(item) is dict and len(item) == 1 and not str(item.get("@id", "_:")).startswith("_:"):
+                    reference = item["@id"]  # a reference to a named node: build() without the call
+                    nodes.setdefault(reference, {"@id": reference})
+                    self.add(node, name, {"@id": reference})
                 else:
                     self.build(item, graph, id_, name)
 
@@ -452,7 +543,7 @@ def read_graph(document: dict[str, Any] | list[Any] | str | bytes) -> tuple[DfcG
     if isinstance(data, dict) and "@context" not in data:
         return None, [Problem("", "@context", _("The document has no @context, so its terms cannot be read as DFC."))]
     try:
-        expanded = expand(data)
+        expanded = expansion.expand(data)  # compiled for the DFC contexts, pyld for anything else
         flattened = flatten_expanded(expanded)
     except DfcError as error:
         return None, [Problem("", "@context", str(error.message))]
@@ -461,8 +552,9 @@ def read_graph(document: dict[str, Any] | list[Any] | str | bytes) -> tuple[DfcG
         return None, [Problem("", "", message)]
     graph = DfcGraph()
     nodes = flattened if isinstance(flattened, list) else flattened.get("@graph", [])
+    keys: dict[str, str] = {}
     for node in nodes:
-        normalised = _normalise(node)
+        normalised = _normalise_node(node, keys)
         graph.nodes[normalised["@id"]] = normalised
     return graph, []
 

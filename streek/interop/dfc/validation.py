@@ -12,6 +12,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from .details_reading import HAS_CLAIM, check_details, is_claim_concept
 from .jsonld import DFC, DFC_B, DFC_F, DFC_M, DFC_PT, DFC_T, DFC_V
 from .reading import (
     CATALOG_ITEM,
@@ -116,7 +117,9 @@ class Checker:
                 self.add(node_id, HAS_TYPE, _("%(iri)s is not a DFC product type.") % {"iri": iri})
         for prop in FACET_PROPERTIES:
             for iri in self.link(node_id, node, prop):
-                if self.taxonomy.key(iri, "facet") is None:
+                if self.taxonomy.key(iri, "facet") is None and not (
+                    prop == HAS_CLAIM and is_claim_concept(self.graph, self.taxonomy, iri)
+                ):
                     self.add(node_id, prop, _("%(iri)s is not a DFC facet.") % {"iri": iri})
 
     def quantity(self, node_id: str, node: dict[str, list[Any]]) -> None:
@@ -211,6 +214,7 @@ class Checker:
             self.semantic_id(node_id)
             self.name(node_id, node)
             self.classification(node_id, node)
+            self.problems += check_details(self.graph, self.taxonomy, node_id, node)  # allergens, nutrients, claims
             self.link(node_id, node, IS_VARIANT_OF)
             self.link(node_id, node, HAS_VARIANT)
             self.link(node_id, node, REFERENCED_BY)

@@ -50,6 +50,41 @@ OFN_WIRE_TERMS: dict[str, str] = {
 }
 
 
+# Product data beyond the catalogue (docs/dfc.md "Product details"): the 14 allergens of Regulation (EU) 1169/2011
+# (catalog.choices.Allergen) as concepts of dfc-m:AllergenDimension, and the nutrients of the declaration per 100 g
+# (catalog.models.product.NUTRIENT_FIELDS) as concepts of dfc-m:NutrientDimension. Energy (kJ, kcal) has no concept
+# in the DFC measures taxonomy v1.3.0, so it is not exported.
+ALLERGEN_DIMENSIONS: dict[str, str] = {
+    "gluten": "CerealsWithGluten",
+    "crustaceans": "Crustaceans",
+    "eggs": "Eggs",
+    "fish": "Fishs",
+    "peanuts": "Peanuts",
+    "soybeans": "Soy",
+    "milk": "LactoseMilks",
+    "nuts": "Nuts",
+    "celery": "Celeriac",
+    "mustard": "Mustard",
+    "sesame": "SesameSeeds",
+    "sulphites": "Sulphites",
+    "lupin": "Lupine",
+    "molluscs": "Molluscs",
+}
+NUTRIENT_DIMENSIONS: dict[str, str] = {
+    "fat": "Fat",
+    "saturated_fat": "SaturatedFat",
+    "carbohydrate": "Carbohydrates",
+    "sugars": "Sugars",
+    "fibre": "Fibre",
+    "protein": "Protein",
+    "salt": "Salt",
+}
+NUTRIENT_UNIT = "Gram"  # values are per 100 g of product, as on the label
+# A ProductClaim (a claim of how the product is made, with its evidence) is a skos:Concept of our own, narrower than
+# this facet concept, so dfc-b:hasClaim keeps pointing at a concept of the Claim branch.
+CLAIM_BROADER = "OtherClaim"
+
+
 @cache
 def ontology_terms() -> dict[str, frozenset[str]]:
     """{"classes", "object_properties", "datatype_properties", "annotation_properties", "individuals"} of DFC 1.16."""

@@ -1,6 +1,6 @@
 """What the DFC export reads: an organisation's catalogue, a region's open catalogue, an order with its lines.
 
-Each selector runs a fixed number of queries whatever the size of the catalogue (four for any number of
+Each selector runs a fixed number of queries whatever the size of the catalogue (five for any number of
 organisations, products and variants): rows are fetched per table and grouped in Python, never per product.
 """
 
@@ -10,7 +10,8 @@ from typing import Any
 from django.db.models import Exists, OuterRef, QuerySet
 
 from streek.catalog.choices import OrganisationKind
-from streek.catalog.models import Concept, Organisation, Product, Variant
+from streek.catalog.models import Concept, Organisation, Product, ProductClaim, Variant
+from streek.catalog.models.product import NUTRIENT_FIELDS
 from streek.core.exceptions import NotFound
 from streek.orders.models import Order, OrderLine
 from streek.territory.models import Municipality
@@ -18,7 +19,17 @@ from streek.territory.selectors import region_municipality_ids
 
 SUPPLIER_KINDS = (OrganisationKind.PRODUCER, OrganisationKind.PROCESSOR)
 # The columns the export reads (no timestamps: converting 10,000 of them costs more than the rest of a row).
-PRODUCT_FIELDS = ("id", "organisation_id", "name_nl", "description_nl", "product_type_id", "is_active")
+PRODUCT_FIELDS = (
+    "id",
+    "organisation_id",
+    "name_nl",
+    "description_nl",
+    "product_type_id",
+    "is_active",
+    "allergens",
+    *NUTRIENT_FIELDS,
+)
+CLAIM_FIELDS = ("id", "product_id", "kind", "text_nl", "text_fr", "text_en", "evidence", "evidence_url")
 VARIANT_FIELDS = ("id", "product_id", "name", "sku", "quantity", "unit_id", "price", "vat_rate", "is_active")
 CONCEPT_FIELDS = ("id", "scheme", "key", "path")
 
@@ -28,6 +39,7 @@ class CatalogueProduct:
     product: Product
     variants: list[Variant] = field(default_factory=list)
     labels: list[Concept] = field(default_factory=list)
+    claims: list[ProductClaim] = field(default_factory=list)
 
 
 @dataclass
@@ -46,7 +58,7 @@ def _active_products(organisations: QuerySet[Organisation, Any]) -> QuerySet[Pro
 
 
 def dfc_catalogue_list(*, organisations: QuerySet[Organisation]) -> list[CatalogueEnterprise]:
-    """The active products and variants of the organisations, with labels: four queries, ordered by id."""
+    """The active products and variants of the organisations, with labels and claims: five queries, by id."""
     enterprises = {
         org.pk: CatalogueEnterprise(org)
         for org in organisations.select_related("municipality", "country").order_by("pk")
@@ -79,11 +91,14 @@ def dfc_catalogue_list(*, organisations: QuerySet[Organisation]) -> list[Catalog
     )
     for row in label_rows:
         products[row.product_id].labels.append(row.concept)
+    claims = ProductClaim.objects.filter(product__in=_active_products(ids).values("pk")).only(*CLAIM_FIELDS)
+    for claim in claims.order_by("product_id", "pk"):
+        products[claim.product_id].claims.append(claim)
     return list(enterprises.values())
 
 
 def dfc_catalogue_get(*, organisation_id: int) -> CatalogueEnterprise:
-    """One organisation's catalogue (four queries); NotFound when it does not exist."""
+    """One organisation's catalogue (five queries); NotFound when it does not exist."""
     found = dfc_catalogue_list(organisations=Organisation.objects.filter(pk=organisation_id))
     if not found:
         raise NotFound("organisation")

@@ -26,8 +26,10 @@ from ..choices import DfcLinkKind
 from ..dfc import ids
 from ..dfc.importer import ProductPlan, VariantPlan, plan_catalogue
 from ..dfc.reading import Problem, Taxonomy, read_graph
+from ..dfc.runtime import garbage_collection_paused
 from ..dfc.validation import validate
 from ..models import DfcLink
+from .dfc_details import dfc_product_details_apply
 
 FALLBACK_PRODUCT_TYPE = "local-grocery-store"  # the grocery catch-all, for products that state no type
 DEFAULT_VAT = {"BE": Decimal("6.00"), "NL": Decimal("9.00")}  # the reduced rate for food
@@ -95,7 +97,9 @@ class _Importer:
     def load(self, plans: list[ProductPlan]) -> None:
         """The links of the document's ids and the products and variants they point to, in a few queries."""
         ids_ = [p.semantic_id for p in plans] + [v.semantic_id for p in plans for v in p.variants]
-        for link in DfcLink.objects.filter(organisation=self.organisation, semantic_id__in=ids_):
+        found = DfcLink.objects.filter(organisation=self.organisation, semantic_id__in=ids_)
+        # the times are written, never read: not parsed for thousands of rows (link() sets them before a write)
+        for link in found.defer("created_at", "updated_at", "imported_at"):
             self.links[(link.kind, link.semantic_id)] = link
             self.link_objects[link.pk] = link.object_id
         for semantic_id in ids_:
@@ -105,12 +109,21 @@ class _Importer:
         variant_ids = [link.object_id for (kind, _id), link in self.links.items() if kind == DfcLinkKind.VARIANT]
         variant_ids += list(self.own.values())
         product_ids = [link.object_id for (kind, _id), link in self.links.items() if kind == DfcLinkKind.PRODUCT]
-        variants = Variant.objects.filter(product__organisation=self.organisation, pk__in=variant_ids)
-        self.variants = {variant.pk: variant for variant in variants.select_related("unit")}
-        product_ids += [variant.product_id for variant in self.variants.values()]
+        linked = Variant.objects.filter(product__organisation=self.organisation, pk__in=variant_ids)
+        product_ids += list(linked.values_list("product_id", flat=True))
         products = Product.objects.filter(organisation=self.organisation, pk__in=product_ids)
-        products = products.select_related("product_type").prefetch_related("labels", "variants__unit")
         self.products = {product.pk: product for product in products}
+        # Every variant of those products, once (their units and types are compared by key through the concepts
+        # loaded in load_concepts, not joined), and their labels as keys.
+        self.product_variants: dict[int, dict[int, Variant]] = {pk: {} for pk in self.products}
+        self.product_labels: dict[int, list[str]] = {pk: [] for pk in self.products}
+        if self.products:
+            for variant in Variant.objects.filter(product_id__in=list(self.products)):
+                self.product_variants[variant.product_id][variant.pk] = variant
+                self.variants[variant.pk] = variant
+            through = Product.labels.through.objects.filter(product_id__in=list(self.products))
+            for product_id, concept_id in through.values_list("product_id", "concept_id"):
+                self.product_labels[product_id].append(self.concept_keys.get(concept_id, ""))
 
     def linked_variant(self, plan: VariantPlan) -> Variant | None:
         link = self.links.get((DfcLinkKind.VARIANT, plan.semantic_id))
@@ -150,12 +163,11 @@ class _Importer:
             row["id"] = current.pk
         return row
 
-    @staticmethod
-    def variant_changed(variant: Variant, row: dict[str, Any]) -> bool:
+    def variant_changed(self, variant: Variant, row: dict[str, Any]) -> bool:
         for name in ("name", "sku", "quantity", "price", "vat_rate", "is_active"):
             if name in row and getattr(variant, name) != row[name]:
                 return True
-        return variant.unit.key != row["unit_key"]
+        return self.concept_keys.get(variant.unit_id) != row["unit_key"]
 
     def product_arguments(self, plan: ProductPlan, product: Product | None) -> dict[str, Any]:
         arguments: dict[str, Any] = {"name_nl": plan.name}
@@ -171,15 +183,14 @@ class _Importer:
             arguments["label_keys"] = plan.label_keys
         return arguments
 
-    @staticmethod
-    def product_changed(product: Product, arguments: dict[str, Any]) -> bool:
+    def product_changed(self, product: Product, arguments: dict[str, Any]) -> bool:
         if product.name_nl != arguments["name_nl"]:
             return True
         if "description_nl" in arguments and product.description_nl != arguments["description_nl"]:
             return True
-        if "product_type" in arguments and product.product_type.key != arguments["product_type"]:
+        if "product_type" in arguments and self.concept_keys.get(product.product_type_id) != arguments["product_type"]:
             return True
-        labels = sorted(label.key for label in product.labels.all())
+        labels = sorted(self.product_labels.get(product.pk, []))
         return "label_keys" in arguments and labels != arguments["label_keys"]
 
     def load_concepts(self) -> None:
@@ -187,7 +198,9 @@ class _Importer:
         self.product_types: dict[str, Concept] = {}
         self.facets: dict[str, Concept] = {}
         self.units: dict[str, Concept] = {}
+        self.concept_keys: dict[int, str] = {}  # the keys of all of them, by pk
         for concept in Concept.objects.filter(scheme__in=("product_type", "facet", "measure")):
+            self.concept_keys[concept.pk] = concept.key
             if concept.scheme == "product_type":
                 self.product_types[concept.key] = concept
             elif concept.scheme == "facet":
@@ -252,7 +265,7 @@ class _Importer:
     def apply(self, plan: ProductPlan) -> None:
         product = self.target(plan)
         arguments = self.product_arguments(plan, product)
-        current = {variant.pk: variant for variant in product.variants.all()} if product else {}
+        current = dict(self.product_variants.get(product.pk, {})) if product else {}
         rows: list[dict[str, Any]] = []
         planned: list[tuple[VariantPlan, Variant | None]] = []
         for variant_plan in plan.variants:
@@ -262,7 +275,11 @@ class _Importer:
             planned.append((variant_plan, variant))
         touched = {variant.pk for _plan, variant in planned if variant is not None}
         # The product's other variants (made on Streek, or by another document) stay as they are.
-        others = [{"id": pk, "unit_key": variant.unit.key} for pk, variant in current.items() if pk not in touched]
+        others = [
+            {"id": pk, "unit_key": self.concept_keys.get(variant.unit_id, "")}
+            for pk, variant in current.items()
+            if pk not in touched
+        ]
         changed = {variant_plan.semantic_id for (variant_plan, variant), row in zip(planned, rows, strict=False)
                    if variant is None or self.variant_changed(variant, row)}  # fmt: skip
         product_dirty = product is None or self.product_changed(product, arguments)
@@ -274,7 +291,7 @@ class _Importer:
                     self.link(DfcLinkKind.VARIANT, variant_plan.semantic_id, variant.pk)
             return
         is_new = product is None
-        labels_before = sorted(label.key for label in product.labels.all()) if product is not None else []
+        labels_before = sorted(self.product_labels.get(product.pk, [])) if product is not None else []
         saved, errors = self.build_product(product, arguments)
         if not errors:
             variants, errors = self.build_variants(saved, rows + others, current)
@@ -336,14 +353,16 @@ class _Importer:
             self.links[(kind, semantic_id)] = link
         link.object_id = object_id
         link.source = self.source or link.source
-        link.imported_at = self.now
+        link.imported_at = link.updated_at = self.now
 
     def save_links(self) -> None:
         new = [link for link in self.links.values() if link.pk is None]
         old = [link for link in self.links.values() if link.pk is not None]
+        # The fields that come from the document (its @id, and the source URL); the others are set here.
+        exclude = ["organisation", "kind", "object_id", "imported_at", "created_at", "updated_at"]
         for link in new:
             try:
-                link.full_clean(exclude=["organisation"], validate_unique=False)
+                link.full_clean(exclude=exclude, validate_unique=False)
             except ValidationError as error:
                 for name, messages in error.message_dict.items():
                     prop = "@id" if name == "semantic_id" else name
@@ -363,8 +382,8 @@ class _Importer:
             DfcLink.objects.filter(pk__in=kept).update(**changes)
 
     def run(self, plans: list[ProductPlan]) -> None:
-        self.load(plans)
         self.load_concepts()
+        self.load(plans)
         for plan in plans:
             self.apply(plan)
         self.result.products = len(plans)
@@ -384,6 +403,18 @@ def dfc_catalogue_import(
     """Import the DFC catalogue `document` into `organisation`'s products: all of it, or (with problems) nothing."""
     if not can_edit_organisation(actor=actor, organisation_id=organisation.pk):
         raise PermissionRefused(_("Only the owners and managers of an organisation import into its catalogue."))
+    with garbage_collection_paused():
+        return _import(actor=actor, organisation=organisation, document=document, source=source, dry_run=dry_run)
+
+
+def _import(
+    *,
+    actor: User,
+    organisation: Organisation,
+    document: dict[str, Any] | list[Any] | str | bytes,
+    source: str,
+    dry_run: bool,
+) -> DfcImportResult:
     result = DfcImportResult(dry_run=dry_run)
     graph, problems = read_graph(document)
     if graph is None:
@@ -399,6 +430,8 @@ def dfc_catalogue_import(
     try:
         with transaction.atomic():
             _Importer(organisation, actor, source, result).run(plans)
+            if not result.problems:  # allergens, nutrition, claims: services/dfc_details.py (dfcexport)
+                dfc_product_details_apply(organisation=organisation, graph=graph, taxonomy=taxonomy, plans=plans)
             if result.problems or dry_run:
                 raise _Rollback
     except _Rollback:

@@ -6,10 +6,10 @@ success, anything else is retried after 1 min, 5 min, 30 min, 2 h and 12 h, and 
 6 attempts. The interface guards (interop/access.py) decide who may call the endpoint services.
 """
 
+import http.client
 import ipaddress
 import json
-import urllib.error
-import urllib.request
+import socket
 import uuid
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
@@ -58,32 +58,71 @@ def backoff_delay(*, attempts: int) -> timedelta | None:
 # Endpoints --------------------------------------------------------------------------------------------------
 
 
-def _is_loopback(host: str) -> bool:
-    if host in ("localhost", "localhost.localdomain"):
-        return True
+class WebhookAddressRefused(OSError):
+    """The host of a webhook URL cannot be resolved, or resolves to an address webhooks may not reach."""
+
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+def _loopback_allowed() -> bool:
+    """Loopback receivers only with the explicit setting (tests, a developer's local receiver); never by default."""
+    return bool(getattr(settings, "STREEK_WEBHOOKS_ALLOW_LOOPBACK", False))
+
+
+def _address_refused(address: IPAddress) -> bool:
+    """Private, loopback, link-local, multicast, reserved, unspecified or otherwise not public (shared address
+    space, documentation ranges...); an IPv4-mapped IPv6 address is judged as its IPv4 address."""
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    if address.is_loopback:
+        return not _loopback_allowed()
+    return not address.is_global or address.is_multicast or address.is_reserved or address.is_unspecified
+
+
+def webhook_address(host: str, port: int) -> str:
+    """Resolve `host` once and return the address to connect to; WebhookAddressRefused (with a translated
+    message) when it cannot be resolved or any of its addresses is one webhooks may not reach (DNS rebinding:
+    the address is checked when sending, and the connection goes to that checked address)."""
     try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as error:
+        raise WebhookAddressRefused(gettext("The host name %(host)s cannot be resolved.") % {"host": host}) from error
+    addresses: list[IPAddress] = []
+    for _family, _type, _proto, _name, sockaddr in infos:
+        address = ipaddress.ip_address(str(sockaddr[0]).split("%", 1)[0])
+        if _address_refused(address):
+            message = gettext(
+                "%(host)s resolves to %(address)s, a private, loopback, link-local, multicast or reserved address: "
+                "webhooks are only sent to public addresses."
+            )
+            raise WebhookAddressRefused(message % {"host": host, "address": address})
+        addresses.append(address)
+    if not addresses:
+        raise WebhookAddressRefused(gettext("The host name %(host)s cannot be resolved.") % {"host": host})
+    return str(addresses[0])
+
+
+def _default_port(scheme: str) -> int:
+    return 443 if scheme == "https" else 80
 
 
 def webhook_url_validate(url: str) -> None:
-    """https only; http when DEBUG, or for a loopback address when STREEK_WEBHOOKS_ALLOW_LOOPBACK (tests)."""
+    """https (http in DEBUG, or to a loopback receiver when STREEK_WEBHOOKS_ALLOW_LOOPBACK), to a host name that
+    resolves to public addresses only; a ValidationError on the field "url" otherwise."""
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
-    if parts.scheme not in ("http", "https") or not host:
-        raise ValidationError({"url": _("Enter an http(s) address.")})
-    loopback_allowed = settings.DEBUG or getattr(settings, "STREEK_WEBHOOKS_ALLOW_LOOPBACK", False)
-    if _is_loopback(host) and not loopback_allowed:
-        raise ValidationError({"url": _("Webhooks cannot be sent to this server itself.")})
     try:
-        address = ipaddress.ip_address(host)
+        port = parts.port or _default_port(parts.scheme)
     except ValueError:
-        address = None
-    if address is not None and not address.is_loopback and (address.is_private or address.is_link_local):
-        if not settings.DEBUG:
-            raise ValidationError({"url": _("Webhooks cannot be sent to a private network address.")})
-    if parts.scheme == "http" and not (settings.DEBUG or (loopback_allowed and _is_loopback(host))):
+        port = 0
+    if parts.scheme not in ("http", "https") or not host or not port:
+        raise ValidationError({"url": _("Enter an http(s) address.")})
+    try:
+        address = ipaddress.ip_address(webhook_address(host, port))
+    except WebhookAddressRefused as refused:
+        raise ValidationError({"url": str(refused)}) from refused
+    if parts.scheme == "http" and not (settings.DEBUG or address.is_loopback):
         raise ValidationError({"url": _("The address must start with https://.")})
 
 
@@ -222,27 +261,48 @@ def webhook_deliveries_enqueue(delivery_ids: Iterable[int], *, manual: bool = Fa
     transaction.on_commit(enqueue)
 
 
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    """A redirect is an answer that is not 2xx: it is recorded and retried, never followed."""
+class _PinnedHTTPConnection(http.client.HTTPConnection):
+    """An HTTP connection to an address checked beforehand (the Host header keeps the URL's host name)."""
 
-    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
-        return None
+    def __init__(self, host: str, port: int, *, address: str, timeout: float) -> None:
+        super().__init__(host, port, timeout=timeout)
+        self.address = address
+
+    def connect(self) -> None:
+        self.sock = socket.create_connection((self.address, self.port), self.timeout)
+
+
+class _PinnedHTTPSConnection(http.client.HTTPSConnection):
+    """An HTTPS connection to an address checked beforehand; the certificate is verified for the URL's host."""
+
+    def __init__(self, host: str, port: int, *, address: str, timeout: float) -> None:
+        super().__init__(host, port, timeout=timeout)
+        self.address = address
+
+    def connect(self) -> None:
+        sock = socket.create_connection((self.address, self.port), self.timeout)
+        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)  # type: ignore[attr-defined]
 
 
 def _post(*, url: str, body: bytes, headers: Mapping[str, str]) -> tuple[int, str]:
-    """POST the body; returns (status, excerpt of the answer). Raises OSError on network trouble."""
-    # http(s) only: webhook_url_validate checked the address when it was saved
-    request = urllib.request.Request(url, data=body, method="POST", headers=dict(headers))  # noqa: S310
-    handlers: list[urllib.request.BaseHandler] = [_NoRedirects()]
-    if _is_loopback((urlsplit(url).hostname or "").lower()):
-        handlers.append(urllib.request.ProxyHandler({}))
-    opener = urllib.request.build_opener(*handlers)
+    """POST the body to the address the URL's host resolves to now, if that address may be reached; returns
+    (status, excerpt of the answer). Redirects are answers like any other (not followed), no proxy is used.
+    Raises OSError on network trouble, WebhookAddressRefused (an OSError) for a refused address."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if parts.scheme not in ("http", "https") or not host:
+        raise ValueError(gettext("Enter an http(s) address."))
+    port = parts.port or _default_port(parts.scheme)
+    address = webhook_address(host, port)
+    connection_class = _PinnedHTTPSConnection if parts.scheme == "https" else _PinnedHTTPConnection
+    connection = connection_class(host, port, address=address, timeout=TIMEOUT_SECONDS)
+    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     try:
-        with opener.open(request, timeout=TIMEOUT_SECONDS) as response:
-            return response.status, response.read(RESPONSE_EXCERPT).decode("utf-8", "replace")
-    except urllib.error.HTTPError as error:
-        excerpt = error.read(RESPONSE_EXCERPT).decode("utf-8", "replace") if error.fp else ""
-        return error.code, excerpt
+        connection.request("POST", path, body=body, headers=dict(headers))
+        response = connection.getresponse()
+        return response.status, response.read(RESPONSE_EXCERPT).decode("utf-8", "replace")
+    finally:
+        connection.close()
 
 
 def _claim(delivery_id: int, *, force: bool) -> WebhookDelivery | None:
@@ -288,7 +348,7 @@ def webhook_delivery_attempt(*, delivery_id: int, force: bool = False) -> Webhoo
     try:
         status, excerpt = _post(url=endpoint.url, body=body, headers=headers)
         error = "" if 200 <= status < 300 else f"HTTP {status}: {excerpt}".strip()
-    except (TimeoutError, OSError, ValueError) as problem:
+    except (TimeoutError, OSError, ValueError, http.client.HTTPException) as problem:
         status, error = None, f"{type(problem).__name__}: {problem}"
     now = timezone.now()
     delivery.response_status = status

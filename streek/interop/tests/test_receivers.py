@@ -21,7 +21,7 @@ from streek.orders.tests.buyer_scenarios import buyer_with_basket, checkout_pick
 from streek.orders.tests.factories import CycleOfferFactory, PickupSlotFactory
 from streek.orders.tests.hub_scenarios import member_of
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("loopback_webhooks")]  # the receiver is on loopback
 
 
 def test_placing_an_order_creates_deliveries_for_the_hub_and_the_producer(django_capture_on_commit_callbacks):

@@ -9,7 +9,7 @@ from streek.interop.choices import DeliveryStatus
 from streek.interop.tests.factories import WebhookDeliveryFactory, WebhookEndpointFactory
 from streek.interop.tests.loopback import loopback_server
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("loopback_webhooks")]  # the receiver is on loopback
 
 
 def test_sends_the_due_deliveries_only():

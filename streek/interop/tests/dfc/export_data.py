@@ -6,8 +6,15 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from streek.catalog.choices import ClaimKind
 from streek.catalog.models import Organisation, Product
-from streek.catalog.tests.factories import OrganisationFactory, ProductFactory, VariantFactory, concept
+from streek.catalog.tests.factories import (
+    OrganisationFactory,
+    ProductClaimFactory,
+    ProductFactory,
+    VariantFactory,
+    concept,
+)
 
 SHARED_DFC = Path(settings.BASE_DIR).resolve().parent / "shared" / "dfc"
 
@@ -19,8 +26,19 @@ def shared_dfc() -> Path:
     return SHARED_DFC
 
 
-def make_producer(*, products: int = 2, variants: int = 2) -> Organisation:
-    """A producer in Sint-Truiden with address, contact and `products` x `variants` priced variants."""
+DETAILS = {
+    "allergens": ["sulphites", "gluten"],
+    "fat": Decimal("0.20"),
+    "sugars": Decimal("10.40"),
+    "fibre": Decimal("2.40"),
+    "salt": Decimal("0"),
+    "energy_kj": Decimal("218"),
+}
+
+
+def make_producer(*, products: int = 2, variants: int = 2, details: bool = True) -> Organisation:
+    """A producer in Sint-Truiden with address, contact and `products` x `variants` priced variants; with
+    `details`, each product has allergens, a nutrition declaration and a claim with its evidence."""
     producer = OrganisationFactory.create(
         name="Hoeve De Kriek",
         description_nl="Fruitteelt in Haspengouw.",
@@ -41,8 +59,18 @@ def make_producer(*, products: int = 2, variants: int = 2) -> Organisation:
             name_nl=f"Appels {p}",
             description_nl="Jonagold uit eigen boomgaard.",
             product_type=concept("product_type", "fruit"),
+            **(DETAILS if details else {}),
         )
         product.labels.add(*labels)
+        if details:
+            ProductClaimFactory.create(
+                product=product,
+                kind=ClaimKind.BIODIVERSITY,
+                text_nl="Bloemenranden rond de boomgaard",
+                text_en="Flower strips around the orchard",
+                evidence="Beheerovereenkomst VLM 2025",
+                evidence_url="https://dekriek.example/bloemen",
+            )
         for v in range(variants):
             VariantFactory.create(
                 product=product,

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from streek.catalog.models import Variant
+from streek.catalog.models import ProductClaim, Variant
 from streek.interop.dfc import export, ids
 from streek.interop.dfc.jsonld import DFC_F, DFC_M, DFC_PT
 from streek.interop.selectors.dfc import dfc_catalogue_get
@@ -24,7 +24,18 @@ NODE_DIR = Path(settings.BASE_DIR) / "interop" / "node"
 SCRIPT = NODE_DIR / "read_export.mjs"
 CONNECTOR = NODE_DIR / "node_modules" / "@datafoodconsortium" / "connector"
 
-KEYS = ("name", "productType", "quantity", "sku", "price", "variantOf", "certifications", "claims")
+KEYS = (
+    "name",
+    "productType",
+    "quantity",
+    "sku",
+    "price",
+    "variantOf",
+    "certifications",
+    "claims",
+    "allergens",
+    "nutrients",
+)
 pytestmark = [pytest.mark.django_db, pytest.mark.node]
 
 
@@ -54,8 +65,15 @@ def test_the_dfc_connector_reads_back_names_quantities_units_and_prices(tmp_path
     )
     assert done.returncode == 0, done.stderr
     products = json.loads(done.stdout)["products"]
-    # then it reads every variant with our name, quantity, unit, product type, price and facets
+    # then it reads every variant with our name, quantity, unit, product type, price, facets, claims, allergens
+    # and nutrients
     variants = Variant.objects.filter(product__organisation=producer).select_related("unit", "product")
+    claims = {claim.product_id: claim.pk for claim in ProductClaim.objects.filter(product__organisation=producer)}
+    gram = f"{DFC_M}Gram"
+    nutrients = [
+        {"dimension": f"{DFC_M}{key}", "value": value, "unit": gram}
+        for key, value in (("Fat", 0.2), ("Sugars", 10.4), ("Fibre", 2.4), ("Salt", 0))
+    ]
     expected = {
         ids.supplied_product_id(producer.pk, v.pk): {
             "name": f"{v.product.name_nl} - {v.name}",
@@ -65,7 +83,9 @@ def test_the_dfc_connector_reads_back_names_quantities_units_and_prices(tmp_path
             "price": {"value": float(v.price), "vatRate": float(v.vat_rate), "unit": f"{DFC_M}Euro"},
             "variantOf": [ids.product_group_id(v.product_id)],
             "certifications": [f"{DFC_F}Organic-EU"],
-            "claims": [f"{DFC_F}HighFibre"],
+            "claims": [f"{DFC_F}HighFibre", ids.product_claim_id(v.product_id, claims[v.product_id])],
+            "allergens": [{"dimension": f"{DFC_M}{key}", "value": 1} for key in ("CerealsWithGluten", "Sulphites")],
+            "nutrients": nutrients,
         }
         for v in variants
     }

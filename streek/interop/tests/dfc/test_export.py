@@ -7,15 +7,18 @@ import pytest
 from django.utils import timezone
 from rdflib.compare import isomorphic
 
-from streek.interop.dfc import export, jsonld, vocabulary
-from streek.interop.dfc.jsonld import DFC_B, DFC_V
+from streek.interop.dfc import export, export_sessions, jsonld, vocabulary
+from streek.interop.dfc.jsonld import DFC_B, DFC_F, DFC_V
 from streek.interop.selectors.dfc import dfc_catalogue_get, dfc_catalogue_list, dfc_open_organisations, dfc_order_get
+from streek.interop.selectors.dfc_sessions import dfc_sale_session_list
 from streek.interop.tests.dfc.export_data import make_producer, shared_dfc
 from streek.orders.tests.buyer_scenarios import buyer_with_basket, checkout_pickup, shop_open
+from streek.orders.tests.factories import CycleOfferFactory
 
 pytestmark = pytest.mark.django_db
 
 DCTERMS = "http://purl.org/dc/terms/"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
 TAXONOMY_PROPERTIES = {
     f"{DFC_B}{name}"
     for name in (
@@ -27,8 +30,10 @@ TAXONOMY_PROPERTIES = {
         "hasPartOrigin",
         "hasGeographicalOrigin",
         "hasContainerInformation",
+        "hasAllergenDimension",
+        "hasNutrientDimension",
     )
-}
+} | {f"{SKOS}broader"}
 STATE_PROPERTIES = {f"{DFC_B}{name}" for name in ("hasOrderStatus", "hasFulfilmentStatus", "hasPaymentStatus")}
 
 
@@ -52,6 +57,12 @@ def open_export() -> dict[str, Any]:
     )
 
 
+def sessions_export() -> dict[str, Any]:
+    offer = CycleOfferFactory(stock=5)
+    CycleOfferFactory(exchange=offer.exchange, stock=None)
+    return export_sessions.sale_sessions_document(dfc_sale_session_list(hub_id=offer.cycle.hub_id))
+
+
 def emitted_terms(document: dict[str, Any]) -> tuple[set[str], set[str], list[tuple[str, str]]]:
     """(types, predicates, (predicate, IRI object) pairs) of the expanded document."""
     types: set[str] = set()
@@ -67,7 +78,7 @@ def emitted_terms(document: dict[str, Any]) -> tuple[set[str], set[str], list[tu
     return types, predicates, references
 
 
-@pytest.mark.parametrize("build", [catalogue_export, order_export, open_export])
+@pytest.mark.parametrize("build", [catalogue_export, order_export, open_export, sessions_export])
 def test_every_class_and_property_emitted_is_in_the_ontology_or_the_wire_terms(build: Any) -> None:
     # given an export, when it is expanded
     types, predicates, _references = emitted_terms(build())
@@ -79,9 +90,13 @@ def test_every_class_and_property_emitted_is_in_the_ontology_or_the_wire_terms(b
 
 @pytest.mark.parametrize("build", [catalogue_export, order_export, open_export])
 def test_every_unit_product_type_facet_and_state_is_a_taxonomy_concept(build: Any) -> None:
-    _types, _predicates, references = emitted_terms(build())
+    document = build()
+    _types, _predicates, references = emitted_terms(document)
     concepts = vocabulary.all_taxonomy_concepts()
-    taxonomy = [iri for predicate, iri in references if predicate in TAXONOMY_PROPERTIES]
+    # a ProductClaim is a concept of our own, narrower than a Claim facet (checked by its skos:broader)
+    own_claims = {node["@id"] for node in document["@graph"] if node.get("@type") == "skos:Concept"}
+    assert {iri for predicate, iri in references if predicate == f"{SKOS}broader"} <= {f"{DFC_F}OtherClaim"}
+    taxonomy = [iri for predicate, iri in references if predicate in TAXONOMY_PROPERTIES and iri not in own_claims]
     states = [iri for predicate, iri in references if predicate in STATE_PROPERTIES]
     assert taxonomy
     assert [iri for iri in taxonomy if iri not in concepts] == []
@@ -102,7 +117,34 @@ def test_the_catalogue_carries_the_variants_data() -> None:
         "dfc-b:value": 1.0,
     }
     assert variant["dfc-b:hasCertification"] == ["dfc-f:Organic-EU"]
-    assert variant["dfc-b:hasClaim"] == ["dfc-f:HighFibre"]
+    claim = next(n for n in document["@graph"] if n["@type"] == "skos:Concept")
+    assert variant["dfc-b:hasClaim"] == ["dfc-f:HighFibre", claim["@id"]]
+    assert claim == {
+        "@id": claim["@id"],
+        "@type": "skos:Concept",
+        "skos:broader": {"@id": "dfc-f:OtherClaim"},
+        "skos:prefLabel": [
+            {"@value": "Bloemenranden rond de boomgaard", "@language": "nl"},
+            {"@value": "Flower strips around the orchard", "@language": "en"},
+        ],
+        "skos:notation": "biodiversity",
+        f"{DCTERMS}description": "Beheerovereenkomst VLM 2025",
+        "dfc-b:URL": "https://dekriek.example/bloemen",
+    }
+    assert variant["dfc-b:hasAllergenCharacteristic"] == [
+        {"@type": "dfc-b:AllergenCharacteristic", "dfc-b:hasAllergenDimension": f"dfc-m:{key}", "dfc-b:value": 1}
+        for key in ("CerealsWithGluten", "Sulphites")
+    ]
+    # per 100 g, in the order of the regulation; energy has no DFC concept
+    assert [
+        (n["dfc-b:hasNutrientDimension"], n["dfc-b:value"]) for n in variant["dfc-b:hasNutrientCharacteristic"]
+    ] == [
+        ("dfc-m:Fat", 0.2),
+        ("dfc-m:Sugars", 10.4),
+        ("dfc-m:Fibre", 2.4),
+        ("dfc-m:Salt", 0.0),
+    ]
+    assert {n["dfc-b:hasUnit"] for n in variant["dfc-b:hasNutrientCharacteristic"]} == {"dfc-m:Gram"}
     assert variant["dfc-b:hasNatureOrigin"] == ["dfc-f:PlantOrigin"]
     item = nodes[variant["dfc-b:referencedBy"]]
     assert item["dfc-b:sku"] == "APP-0-0"

@@ -55,6 +55,13 @@ def test_export_import_export_gives_the_same_graph() -> None:
     assert result.ok, [str(problem) for problem in result.problems]
     assert result.created == 4
     assert Variant.objects.filter(product__organisation=membership.organisation).count() == 4
+    # with the product details: allergens, nutrition (per 100 g) and claims with their evidence
+    imported = membership.organisation.products.order_by("pk").first()
+    assert imported is not None
+    assert (imported.allergens, imported.fat, imported.salt) == (["gluten", "sulphites"], Decimal("0.20"), 0)
+    assert list(imported.claims.values_list("kind", "text_en", "evidence_url")) == [
+        ("biodiversity", "Flower strips around the orchard", "https://dekriek.example/bloemen")
+    ]
     before, after = without_own_ids(to_graph(first)), without_own_ids(to_graph(second))
     assert len(before) == len(after)
     assert isomorphic(before, after), set(to_isomorphic(before)) ^ set(to_isomorphic(after))

@@ -17,7 +17,7 @@ from streek.interop.signing import verify_signature
 from streek.interop.tests.factories import WebhookDeliveryFactory, WebhookEndpointFactory
 from streek.interop.tests.loopback import loopback_server
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("loopback_webhooks")]  # the receiver is on loopback
 
 
 def test_posts_the_signed_body_to_the_endpoint_and_records_the_success():
@@ -137,3 +137,39 @@ def test_a_paused_webhook_waits_but_a_test_event_reaches_it(django_capture_on_co
     test.refresh_from_db()
     assert test.status == DeliveryStatus.SUCCEEDED
     assert [json.loads(r.body)["event"] for r in server.received] == ["ping"]
+
+
+def test_dns_rebinding_is_refused_at_delivery_and_nothing_is_sent(fake_dns, settings):
+    with loopback_server(status=204, body=b"") as server:
+        # given an endpoint registered while its name pointed to a public address, which now resolves to loopback
+        port = server.url.rsplit(":", 1)[1].strip("/")
+        endpoint = WebhookEndpointFactory(url=f"http://rebind.example.org:{port}/hook")
+        delivery = WebhookDeliveryFactory(endpoint=endpoint)
+        fake_dns["rebind.example.org"] = ["127.0.0.1"]
+        settings.STREEK_WEBHOOKS_ALLOW_LOOPBACK = False
+
+        # when the delivery is attempted
+        webhook_delivery_attempt(delivery_id=delivery.pk)
+
+    # then no request reached the address, and the refusal is recorded for a retry
+    assert server.received == []
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.RETRYING
+    assert delivery.response_status is None
+    assert "private, loopback, link-local, multicast or reserved" in delivery.error
+
+
+def test_the_connection_goes_to_the_address_checked(fake_dns):
+    with loopback_server(status=204, body=b"") as server:
+        # given a name that resolves (once, checked) to the loopback receiver, allowed for the tests
+        port = server.url.rsplit(":", 1)[1].strip("/")
+        fake_dns["receiver.example.org"] = ["127.0.0.1"]
+        endpoint = WebhookEndpointFactory(url=f"http://receiver.example.org:{port}/hook?x=1")
+        delivery = WebhookDeliveryFactory(endpoint=endpoint)
+
+        webhook_delivery_attempt(delivery_id=delivery.pk)
+
+    # then the request reached it, with the URL's host name in the Host header and the query kept
+    assert [(r.path, r.headers["Host"]) for r in server.received] == [("/hook?x=1", f"receiver.example.org:{port}")]
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.SUCCEEDED

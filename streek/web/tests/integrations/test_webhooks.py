@@ -13,9 +13,16 @@ from streek.catalog.models import Organisation
 from streek.catalog.tests.factories import OrganisationFactory
 from streek.interop.choices import DeliveryStatus
 from streek.interop.models import WebhookDelivery, WebhookEndpoint
+from streek.interop.tests.dns import install_fake_dns
 from streek.interop.tests.factories import WebhookDeliveryFactory, WebhookEndpointFactory
 
-pytestmark = pytest.mark.django_db
+# host names resolve from a table (no DNS query): webhooks are registered only for public addresses
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fake_dns")]
+
+
+@pytest.fixture
+def fake_dns(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
+    return install_fake_dns(monkeypatch)
 
 
 def client_for(user: User) -> Client:
