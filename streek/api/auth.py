@@ -198,3 +198,62 @@ class ScopedSessionAuth(SessionAuth):
 def api_auth(scope: str) -> list[Any]:
     """The `auth=` of an endpoint needing `scope` ("<domain>:read" or "<domain>:write")."""
     return [TokenAuth(scope), ScopedSessionAuth(scope)]
+
+
+# --- OpenAPI -------------------------------------------------------------------------------------------------------
+
+PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
+SECURITY_SCHEME = TokenAuth.__name__  # how ninja names the bearer scheme in the document
+
+
+def _problem_response(description: str, headers: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    response: dict[str, Any] = {"description": description, "content": {PROBLEM_CONTENT_TYPE: {"schema": PROBLEM_REF}}}
+    if headers:
+        response["headers"] = headers
+    return response
+
+
+def _header(description: str, schema_type: str) -> dict[str, Any]:
+    return {"description": description, "schema": {"type": schema_type}}
+
+
+def token_responses() -> dict[int, dict[str, Any]]:
+    """What ApiTokenMiddleware and TokenAuth answer besides the endpoint itself (RFC 7807 problem details)."""
+    return {
+        401: _problem_response(
+            "Unauthorized: no valid API token (unknown, revoked or expired) and no signed-in session.",
+            {"WWW-Authenticate": _header('The scheme to use: `Bearer realm="Streek API"`.', "string")},
+        ),
+        403: _problem_response("Forbidden: the API token lacks the scope, or the caller may not do this.", {}),
+        429: _problem_response(
+            "Too many requests: past the API token's rate limit (requests per minute).",
+            {
+                "Retry-After": _header("Seconds until the rate limit's window ends.", "integer"),
+                "X-RateLimit-Limit": _header("Requests per minute the token may make.", "integer"),
+                "X-RateLimit-Remaining": _header("Requests left in the current window (0).", "integer"),
+            },
+        ),
+    }
+
+
+def document_token_responses(schema: dict[str, Any]) -> dict[str, Any]:
+    """Declare 401, 403 and 429 (problem details, with their headers) on every operation an API token may call.
+
+    A response the route declares itself keeps its description and schema; it gains the problem media type and
+    the headers."""
+    for path in schema.get("paths", {}).values():
+        for operation in path.values():
+            if not isinstance(operation, dict):
+                continue
+            if not any(SECURITY_SCHEME in requirement for requirement in operation.get("security", ())):
+                continue
+            responses = operation.setdefault("responses", {})
+            for status, documented in token_responses().items():
+                declared = responses.get(status, responses.get(str(status)))
+                if declared is None:
+                    responses[status] = documented
+                    continue
+                declared.setdefault("content", {}).setdefault(PROBLEM_CONTENT_TYPE, {"schema": PROBLEM_REF})
+                if "headers" in documented:
+                    declared.setdefault("headers", {}).update(documented["headers"])
+    return schema

@@ -10,7 +10,7 @@ import math
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 from ninja.errors import AuthenticationError
@@ -38,6 +38,7 @@ from streek.territory.models import Municipality
 from .auth import api_auth
 from .market_render import OFFER_FIELDS, REQUEST_FIELDS, matched_post, post_out
 from .pagination import PageParams, paginate
+from .responses import json_response, url_builder
 from .schemas.common import Problem
 from .schemas.market import (
     BoardFilterParams,
@@ -142,10 +143,16 @@ def post_fields(payload: PostIn, names: tuple[str, ...]) -> dict[str, Any]:
     return fields
 
 
-def board_page(request: HttpRequest, qs: Any, filters: BoardFilters, page: PageParams) -> dict[str, Any]:
+def board_page(request: HttpRequest, qs: Any, filters: BoardFilters, page: PageParams, *, offers: bool) -> HttpResponse:
     sort, descending = ("distance_sq", False) if filters.near is not None else ("created_at", True)
     result = paginate(request, qs, sort=sort, params=page, descending=descending)
-    return {"items": [post_out(request, post) for post in result.items], "next": result.next, "count": result.count}
+    if offers:
+        schema: type[OfferPage | RequestPage] = OfferPage
+        url = url_builder(request, "api-1:offer_detail", "offer_id")
+    else:
+        schema, url = RequestPage, url_builder(request, "api-1:request_detail", "request_id")
+    items = [post_out(request, post, url) for post in result.items]
+    return json_response(schema, {"items": items, "next": result.next, "count": result.count})
 
 
 def match_page(request: HttpRequest, qs: Any, page: PageParams) -> dict[str, Any]:
@@ -183,10 +190,10 @@ def match_page(request: HttpRequest, qs: Any, page: PageParams) -> dict[str, Any
 @router.get(
     "/offers", response={200: OfferPage, 404: Problem, 422: Problem}, url_name="offer_list", summary="The offers"
 )
-def list_offers(request: HttpRequest, filters: Query[OfferFilterParams], page: Query[PageParams]) -> dict[str, Any]:
+def list_offers(request: HttpRequest, filters: Query[OfferFilterParams], page: Query[PageParams]) -> HttpResponse:
     """Active offers passing the filters, newest first, or nearest first with `near`."""
     parsed = board_filters(filters)
-    return board_page(request, offer_list(filters=parsed), parsed, page)
+    return board_page(request, offer_list(filters=parsed), parsed, page, offers=True)
 
 
 @router.get("/offers/{offer_id}", response={200: OfferOut, 404: Problem}, url_name="offer_detail", summary="One offer")
@@ -283,10 +290,10 @@ def list_offer_matches(request: HttpRequest, offer_id: int, page: Query[PagePara
     url_name="request_list",
     summary="The requests",
 )
-def list_requests(request: HttpRequest, filters: Query[BoardFilterParams], page: Query[PageParams]) -> dict[str, Any]:
+def list_requests(request: HttpRequest, filters: Query[BoardFilterParams], page: Query[PageParams]) -> HttpResponse:
     """Active requests passing the filters, newest first, or nearest first with `near`."""
     parsed = board_filters(filters)
-    return board_page(request, request_list(filters=parsed), parsed, page)
+    return board_page(request, request_list(filters=parsed), parsed, page, offers=False)
 
 
 @router.get(

@@ -1,6 +1,7 @@
 """Renderers of the market endpoints: posts and their matched counterparts as the schemas of schemas/market.py."""
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpRequest
@@ -34,7 +35,10 @@ def post_url(request: HttpRequest, post: Offer | Request) -> str:
     return request.build_absolute_uri(reverse("api-1:request_detail", kwargs={"request_id": post.pk}))
 
 
-def post_out(request: HttpRequest, post: Offer | Request) -> dict[str, Any]:
+def post_out(
+    request: HttpRequest, post: Offer | Request, url: Callable[[int | str], str] | None = None
+) -> dict[str, Any]:
+    """A post as OfferOut or RequestOut; `url` (from streek/api/responses.url_builder) links many posts at once."""
     distance_sq = getattr(post, "distance_sq", None)
     municipality = post.municipality
     common = {
@@ -58,7 +62,7 @@ def post_out(request: HttpRequest, post: Offer | Request) -> dict[str, Any]:
         "expires_at": post.expires_at,
         "created_at": post.created_at,
         "distance_km": round(math.sqrt(max(distance_sq, 0.0)), 2) if distance_sq is not None else None,
-        "url": post_url(request, post),
+        "url": url(post.pk) if url is not None else post_url(request, post),
     }
     if isinstance(post, Offer):
         return {

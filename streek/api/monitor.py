@@ -6,8 +6,9 @@ Areas are written `kind:key` (`municipality:11002`, `custom_region:haspengouw`, 
 `kind-key` is accepted as well.
 """
 
-from django.http import HttpRequest
-from django.urls import reverse
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Query, Router
 
@@ -24,6 +25,7 @@ from streek.monitor.selectors import (
 )
 from streek.territory.models import Municipality
 
+from .responses import json_response, url_builder
 from .schemas.common import Problem
 from .schemas.monitor import (
     AreaIndicators,
@@ -57,7 +59,13 @@ def _figure_definition_out(definition: IndicatorDefinition) -> list[dict[str, ob
     ]
 
 
-def _indicator_out(request: HttpRequest, definition: IndicatorDefinition) -> dict[str, object]:
+def _indicator_out(
+    request: HttpRequest,
+    definition: IndicatorDefinition,
+    urls: tuple[Callable[[int | str], str], Callable[[int | str], str]] | None = None,
+) -> dict[str, object]:
+    """An indicator as IndicatorOut; `urls` (api, page) builds the two links of many indicators at once."""
+    api_url, page_url = urls or _indicator_urls(request)
     return {
         "code": definition.code,
         "title": str(definition.title),
@@ -69,15 +77,22 @@ def _indicator_out(request: HttpRequest, definition: IndicatorDefinition) -> dic
         "mufpp": str(definition.mufpp),
         "per_quarter": definition.per_quarter,
         "figures": _figure_definition_out(definition),
-        "url": request.build_absolute_uri(reverse("api-1:indicator_detail", kwargs={"code": definition.code})),
-        "page": request.build_absolute_uri(reverse("web:monitor_definition", kwargs={"code": definition.code})),
+        "url": api_url(definition.code),
+        "page": page_url(definition.code),
     }
 
 
+def _indicator_urls(request: HttpRequest) -> tuple[Callable[[int | str], str], Callable[[int | str], str]]:
+    return url_builder(request, "api-1:indicator_detail", "code"), url_builder(
+        request, "web:monitor_definition", "code"
+    )
+
+
 @router.get("/indicators", response={200: IndicatorList}, url_name="indicator_list", summary="List the indicators")
-def list_indicators(request: HttpRequest) -> dict[str, object]:
+def list_indicators(request: HttpRequest) -> HttpResponse:
     """K1 to K16 with their method, unit, source, caveats, related MUFPP indicator and figures."""
-    return {"items": [_indicator_out(request, d) for d in indicator_definitions()]}
+    urls = _indicator_urls(request)
+    return json_response(IndicatorList, {"items": [_indicator_out(request, d, urls) for d in indicator_definitions()]})
 
 
 @router.get(

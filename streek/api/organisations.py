@@ -1,16 +1,19 @@
 """Organisations: producers, processors, hubs, buyers; public and read-only."""
 
 from collections import Counter
+from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
+from django.utils.translation import get_language
 from ninja import Query, Router
 
-from streek.catalog.choices import Practice
+from streek.catalog.choices import OrganisationKind, Practice
 from streek.catalog.models import Organisation
-from streek.catalog.selectors.organisations import organisation_get, organisation_list
+from streek.catalog.selectors.organisations import organisation_get, organisation_list_rows
 
 from .pagination import PageParams, paginate
+from .responses import json_response, url_builder
 from .schemas.common import Problem
 from .schemas.organisations import OrganisationDetail, OrganisationFilterParams, OrganisationPage
 
@@ -34,6 +37,41 @@ def organisation_item(request: HttpRequest, organisation: Organisation) -> dict[
     }
 
 
+def municipality_name(row: dict[str, Any], prefix: str, language: str) -> str:
+    """Municipality.name for a row: French in French when there is one, else Dutch (else French)."""
+    name_nl, name_fr = row[f"{prefix}_nl"], row[f"{prefix}_fr"]
+    if language.startswith("fr") and name_fr:
+        return str(name_fr)
+    return str(name_nl or name_fr)
+
+
+def organisation_rows_out(request: HttpRequest, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows of organisation_list_rows as OrganisationItem bodies (what organisation_item gives)."""
+    language = get_language() or "nl"
+    kinds = {value: str(label) for value, label in OrganisationKind.choices}
+    url = url_builder(request, "api-1:organisation_detail", "slug")
+    return [
+        {
+            "id": row["id"],
+            "slug": row["slug"],
+            "name": row["name"],
+            "kind": row["kind"],
+            "kind_label": kinds.get(row["kind"], row["kind"]),
+            "municipality": (
+                {"code": row["municipality__code"], "name": municipality_name(row, "municipality__name", language)}
+                if row["municipality_id"] is not None
+                else None
+            ),
+            "locality": row["locality"],
+            "lat": row["lat"],
+            "lon": row["lon"],
+            "website": row["website"],
+            "url": url(row["slug"]),
+        }
+        for row in rows
+    ]
+
+
 @router.get(
     "/organisations",
     response={200: OrganisationPage, 422: Problem},
@@ -42,15 +80,14 @@ def organisation_item(request: HttpRequest, organisation: Organisation) -> dict[
 )
 def list_organisations(
     request: HttpRequest, filters: Query[OrganisationFilterParams], page: Query[PageParams]
-) -> dict[str, object]:
+) -> HttpResponse:
     """Organisations by name, filtered on kind, municipality code and a search text."""
-    qs = organisation_list(kind=filters.kind or "", municipality=filters.municipality or "", search=filters.q or "")
+    qs = organisation_list_rows(
+        kind=filters.kind or "", municipality=filters.municipality or "", search=filters.q or ""
+    )
     result = paginate(request, qs, sort="name", params=page)
-    return {
-        "items": [organisation_item(request, organisation) for organisation in result.items],
-        "next": result.next,
-        "count": result.count,
-    }
+    body = {"items": organisation_rows_out(request, result.items), "next": result.next, "count": result.count}
+    return json_response(OrganisationPage, body)
 
 
 @router.get(

@@ -1,9 +1,9 @@
 """Policy goals: the public library of published goals with their measures and progress (read-only)."""
 
+from collections.abc import Callable
 from typing import Any
 
-from django.http import HttpRequest
-from django.urls import reverse
+from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router
 
 from streek.monitor.selectors import Audience
@@ -14,6 +14,7 @@ from streek.strategy.selectors.goals import GoalFilters, goal_cards, goal_get
 from streek.strategy.selectors.progress import MeasureProgress, goal_progress
 
 from .pagination import PageParams, paginate
+from .responses import json_response, url_builder
 from .schemas.common import Problem
 from .schemas.strategy import GoalDetail, GoalFilterParams, GoalPage
 
@@ -32,7 +33,13 @@ def _measure(measure: Measure) -> dict[str, Any]:
     }
 
 
-def goal_item(request: HttpRequest, goal: PolicyGoal) -> dict[str, Any]:
+def goal_item(
+    request: HttpRequest,
+    goal: PolicyGoal,
+    urls: tuple[Callable[[int | str], str], Callable[[int | str], str]] | None = None,
+) -> dict[str, Any]:
+    """A goal as GoalItem; `urls` (api, page) builds the two links of many goals at once."""
+    api_url, page_url = urls or _goal_urls(request)
     region = goal.custom_region
     milestones = list(goal.milestones.all()) if not hasattr(goal, "milestones_total") else None
     return {
@@ -51,9 +58,13 @@ def goal_item(request: HttpRequest, goal: PolicyGoal) -> dict[str, Any]:
         "milestones_done": (
             sum(1 for m in milestones if m.done_on) if milestones is not None else goal.milestones_done  # type: ignore[attr-defined]
         ),
-        "url": request.build_absolute_uri(reverse("api-1:goal_detail", kwargs={"goal_id": goal.pk})),
-        "page_url": request.build_absolute_uri(reverse("web:strategy_goal", args=[goal.pk])),
+        "url": api_url(goal.pk),
+        "page_url": page_url(goal.pk),
     }
+
+
+def _goal_urls(request: HttpRequest) -> tuple[Callable[[int | str], str], Callable[[int | str], str]]:
+    return url_builder(request, "api-1:goal_detail", "goal_id"), url_builder(request, "web:strategy_goal", "goal_id")
 
 
 def _path(points: Any) -> list[dict[str, Any]]:
@@ -85,7 +96,7 @@ def _progress(row: MeasureProgress) -> dict[str, Any]:
     url_name="goal_list",
     summary="List published policy goals",
 )
-def list_goals(request: HttpRequest, filters: Query[GoalFilterParams], page: Query[PageParams]) -> dict[str, Any]:
+def list_goals(request: HttpRequest, filters: Query[GoalFilterParams], page: Query[PageParams]) -> HttpResponse:
     """Published goals of municipalities and regions, newest publication first, with their measures."""
     qs = goal_cards(
         filters=GoalFilters(
@@ -97,7 +108,9 @@ def list_goals(request: HttpRequest, filters: Query[GoalFilterParams], page: Que
         )
     )
     result = paginate(request, qs, sort="published_at", params=page, descending=True)
-    return {"items": [goal_item(request, goal) for goal in result.items], "next": result.next, "count": result.count}
+    urls = _goal_urls(request)
+    items = [goal_item(request, goal, urls) for goal in result.items]
+    return json_response(GoalPage, {"items": items, "next": result.next, "count": result.count})
 
 
 @router.get(

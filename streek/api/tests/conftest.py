@@ -3,8 +3,15 @@ from datetime import date, time
 
 import pytest
 
+from streek.api import responses
 from streek.catalog.models import Concept, SalesPoint
 from streek.catalog.tests.factories import ClosurePeriodFactory, OpeningRuleFactory, SalesPointFactory
+
+
+@pytest.fixture(autouse=True)
+def check_fast_responses(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every body a list endpoint encodes itself must be what its response schema would have rendered."""
+    monkeypatch.setattr(responses, "CHECK_AGAINST_SCHEMA", True)
 
 
 def concept(scheme: str, key: str) -> Concept:

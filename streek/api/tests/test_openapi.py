@@ -41,3 +41,21 @@ def test_committed_schema_matches_the_live_schema() -> None:
         "The API changed but docs/api/openapi.json did not. Review the change, then regenerate the snapshot with "
         "`.venv/bin/python manage.py api_schema` and commit docs/api/openapi.json."
     )
+
+
+def test_token_endpoints_declare_the_problems_of_token_authentication() -> None:
+    # given
+    schema = json.loads(api_schema_text())
+    operations = [operation for path in schema["paths"].values() for operation in path.values()]
+    secured = [op for op in operations if any("TokenAuth" in r for r in op.get("security", ()))]
+
+    # then
+    assert secured
+    for operation in secured:
+        for status in ("401", "403", "429"):
+            content = operation["responses"][status]["content"]
+            assert content["application/problem+json"]["schema"] == {"$ref": "#/components/schemas/Problem"}
+        assert "Retry-After" in operation["responses"]["429"]["headers"]
+        assert "WWW-Authenticate" in operation["responses"]["401"]["headers"]
+    public_list = schema["paths"]["/api/v1/products"]["get"]["responses"]
+    assert "429" not in public_list

@@ -95,7 +95,14 @@ class Product(BaseModel):
         verbose_name = _("product")
         verbose_name_plural = _("products")
         ordering = ["organisation_id", "name_nl"]
-        indexes = [models.Index(fields=["organisation", "is_active"], name="catalog_product_org_active")]
+        indexes = [
+            models.Index(fields=["organisation", "is_active"], name="catalog_product_org_active"),
+            # the API's product list, by name and keyset-paged: all active products, or those of one producer
+            models.Index(fields=["name_nl", "id"], condition=Q(is_active=True), name="catalog_product_active_name"),
+            models.Index(
+                fields=["organisation", "name_nl", "id"], condition=Q(is_active=True), name="catalog_product_org_name"
+            ),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(season_months__lte=ALL_MONTHS), name="catalog_product_months"),
         ]
