@@ -4,11 +4,13 @@
         .venv/bin/python manage.py migrate
     DATABASE_URL=... .venv/bin/python bench/matching.py --offers 100000 --requests 100000
     DATABASE_URL=... .venv/bin/python bench/matching.py --skip-generate      # reuse the posts
+    DATABASE_URL=... .venv/bin/python bench/matching.py --skip-generate --single-only   # steps (4) only
 
 Steps: (1) generate the posts (unless --skip-generate), (2) full re-match with no stored matches (every
 match inserted), (3) the same again (nothing changed: compute + compare only), (4) match single new posts
 (offers and requests, --single times each) through the create services, and print p50/p95/max.
-Peak memory: tracemalloc's peak of Python allocations during the re-match (numpy arrays included) and the
+The CPU seconds of the database backend count this connection's backend only (not parallel index-build
+workers). Peak memory: tracemalloc's peak of Python allocations during the re-match (numpy arrays included) and the
 process's maximum resident set size (resource.getrusage), which includes Django and the driver.
 """
 
@@ -38,7 +40,7 @@ from django.utils import timezone  # noqa: E402
 from bench import matching_data  # noqa: E402
 from streek.catalog.models import Organisation  # noqa: E402
 from streek.market.matching.engine import rematch_all  # noqa: E402
-from streek.market.models import Match, Offer, Request  # noqa: E402
+from streek.market.models import Match, Offer, Request, Thread  # noqa: E402
 from streek.market.services.posts import offer_create, request_create  # noqa: E402
 
 
@@ -125,6 +127,9 @@ def main() -> None:
     parser.add_argument("--single", type=int, default=50, help="new posts of each kind to time")
     parser.add_argument("--tracemalloc", action="store_true", help="trace Python allocations (slows the run)")
     parser.add_argument("--rematch-only", action="store_true", help="skip the single-post timings")
+    parser.add_argument(
+        "--single-only", action="store_true", help="only the single-post timings, on the matches already stored"
+    )
     args = parser.parse_args()
     print(
         f"database {connection.vendor} {connection.settings_dict['NAME']}; {os.cpu_count()} CPUs; "
@@ -138,7 +143,19 @@ def main() -> None:
     else:
         Offer.objects.filter(title="bench single").delete()
         Request.objects.filter(title="bench single").delete()
-    Match.objects.all()._raw_delete(Match.objects.db)
+    if args.single_only:
+        print(
+            f"offers {Offer.objects.count():,}, requests {Request.objects.count():,}, matches {Match.objects.count():,}"
+        )
+        _single(args.single, args.seed)
+        print(f"max RSS {_rss_mb():.0f} MiB; load average {os.getloadavg()}")
+        return
+    if connection.vendor == "postgresql" and not Thread.objects.exists():
+        with connection.cursor() as cursor:
+            # no thread points at a match (checked above), so CASCADE empties only empty tables
+            cursor.execute(f"TRUNCATE {Match._meta.db_table} CASCADE")  # noqa: S608 - constant name
+    else:
+        Match.objects.all()._raw_delete(Match.objects.db)
     print(f"offers {Offer.objects.count():,}, requests {Request.objects.count():,}")
     _rematch("full re-match, empty match table", args.tracemalloc)
     _rematch("full re-match again, nothing changed", args.tracemalloc)

@@ -73,6 +73,18 @@ def access_match(*, actor: Actor, match_id: int, for_write: bool = False) -> Mat
     return match
 
 
+def access_match_agreement(*, actor: Actor, match_id: int) -> Match:
+    """Recording what a match became (a standing or business order) is for the two parties only.
+
+    Outsiders get 404 as for any match; a platform admin who may read the match but is no party gets 403.
+    """
+    match = access_match(actor=actor, match_id=match_id)
+    mine = organisation_ids(actor=actor)
+    if match.offer.organisation_id not in mine and match.request.organisation_id not in mine:
+        raise PermissionRefused("match")
+    return match
+
+
 def access_thread(*, actor: Actor, thread_id: int, for_write: bool = False) -> Thread:
     """A thread is read and written by members of its two organisations only (not by platform admins)."""
     thread = (

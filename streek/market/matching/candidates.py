@@ -171,5 +171,6 @@ def select_top(
     offer_rows, slots = np.nonzero(best_request >= 0)
     all_o = np.concatenate([*kept_o, offer_rows])
     all_r = np.concatenate([*kept_r, best_request[offer_rows, slots]])
-    keys = np.unique(all_o.astype(np.int64) * (1 << 31) + all_r.astype(np.int64))
+    keys = np.sort(all_o.astype(np.int64) * (1 << 31) + all_r.astype(np.int64))
+    keys = keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) else keys
     return Selection(oi=keys // (1 << 31), ri=keys % (1 << 31), scored=scored)

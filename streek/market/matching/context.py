@@ -46,6 +46,18 @@ class MatchingContext:
     unit_dimension: dict[int, tuple[int, float]]  # unit id -> (dimension code, factor to the base unit)
     unit_keys: dict[int, str]
     dimension_names: list[str]
+    # by concept id (dense arrays, -1 / nan when not a product type / unit): for loading posts as arrays
+    type_row_by_id: np.ndarray
+    dimension_by_id: np.ndarray
+    factor_by_id: np.ndarray
+
+    def type_rows(self, concept_ids: np.ndarray) -> np.ndarray:
+        """Row in the matrices of each product type id, -1 when unknown."""
+        return _lookup(self.type_row_by_id, concept_ids, -1)
+
+    def unit_rows(self, concept_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(dimension code, factor to the base unit) of each unit id; dimension -1 when unknown."""
+        return _lookup(self.dimension_by_id, concept_ids, -1), _lookup(self.factor_by_id, concept_ids, 1.0)
 
     def facet_mask(self, facet_ids: list[int], closure: bool) -> np.ndarray:
         words = np.zeros(self.facet_words, dtype=np.uint64)
@@ -69,6 +81,18 @@ class MatchingContext:
         if row is None:
             return []
         return [self.type_ids[int(other)] for other in self.family[row]]
+
+
+def _lookup(table: np.ndarray, ids: np.ndarray, missing: float) -> np.ndarray:
+    inside = (ids >= 0) & (ids < len(table))
+    return np.where(inside, table[np.where(inside, ids, 0)], missing).astype(table.dtype)
+
+
+def _dense(values: dict[int, float], missing: float, dtype: type) -> np.ndarray:
+    table: np.ndarray = np.full(max(values, default=0) + 1, missing, dtype=dtype)
+    for concept_id, value in values.items():
+        table[concept_id] = value
+    return table
 
 
 def _build() -> MatchingContext:
@@ -133,6 +157,9 @@ def _build() -> MatchingContext:
         unit_dimension=unit_dimension,
         unit_keys=unit_keys,
         dimension_names=dimension_names,
+        type_row_by_id=_dense({cid: float(row) for cid, row in type_index.items()}, -1, np.int64),
+        dimension_by_id=_dense({cid: float(d) for cid, (d, _) in unit_dimension.items()}, -1, np.int64),
+        factor_by_id=_dense({cid: f for cid, (_, f) in unit_dimension.items()}, 1.0, np.float64),
     )
 
 

@@ -80,7 +80,9 @@ def rematch_all(
         if progress is not None:
             progress("write", written[0], len(selection.oi))
 
-    result.write = write_pairs(context, offers, requests, selection.oi, selection.ri, existing, progress=write_step)
+    result.write = write_pairs(
+        context, offers, requests, selection.oi, selection.ri, existing, progress=write_step, bulk=True
+    )
     result.seconds["write"] = time.perf_counter() - mark
     result.seconds["total"] = time.perf_counter() - started
     return result
@@ -115,15 +117,28 @@ def clear_new_matches(*, kind: str, post_ids: list[int]) -> int:
     return delete_new(ids)
 
 
-def _kth_scores(
-    other_column: str, own_column: str, post_id: int, other_ids: list[int], k: int
-) -> dict[int, tuple[int, float]]:
-    """For each counterpart: how many matches it has (at most k counted) and its k-th best score (one query)."""
+def _entering(
+    other_column: str, own_column: str, post_id: int, other_ids: np.ndarray, scores: np.ndarray, k: int
+) -> np.ndarray:
+    """Which counterparts the post enters the best K of: those with fewer than k other matches scoring at least
+    as much (one query; on PostgreSQL each counterpart reads at most k index entries)."""
     table = Match._meta.db_table
-    result: dict[int, tuple[int, float]] = {}
+    if len(other_ids) == 0:
+        return np.zeros(0, dtype=bool)
     with connection.cursor() as cursor:
-        for begin in range(0, len(other_ids), 5000):
-            chunk = other_ids[begin : begin + 5000]
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                f"SELECT c.id FROM unnest(%s::bigint[], %s::float8[]) AS c(id, score) "  # noqa: S608 - constant names
+                f"WHERE (SELECT count(*) FROM (SELECT 1 FROM {table} AS m WHERE m.{other_column} = c.id "
+                f"AND m.{own_column} <> %s AND m.score >= c.score LIMIT %s) AS better) < %s",
+                [[int(i) for i in other_ids], [float(v) for v in scores], post_id, k, k],
+            )
+            entering = {int(row[0]) for row in cursor.fetchall()}
+            return np.array([int(i) in entering for i in other_ids], dtype=bool)
+        floors: dict[int, tuple[int, float]] = {}
+        ids = [int(i) for i in other_ids]
+        for begin in range(0, len(ids), 5000):
+            chunk = ids[begin : begin + 5000]
             placeholders = ", ".join(["%s"] * len(chunk))
             cursor.execute(
                 f"SELECT {other_column}, COUNT(*), MIN(score) FROM ("  # noqa: S608 - constant names
@@ -133,7 +148,11 @@ def _kth_scores(
                 [*chunk, post_id, k],
             )
             for other_id, count, kth in cursor.fetchall():
-                result[int(other_id)] = (int(count), float(kth))
+                floors[int(other_id)] = (int(count), float(kth))
+    result = np.zeros(len(ids), dtype=bool)
+    for j, other_id in enumerate(ids):
+        count, kth = floors.get(other_id, (0, 0.0))
+        result[j] = count < k or scores[j] > kth
     return result
 
 
@@ -184,11 +203,7 @@ def match_post(*, kind: str, post_id: int, k: int | None = None) -> WriteResult:
     # pairs that enter the counterpart's best K
     rest = np.flatnonzero(~keep)
     if len(rest):
-        floors = _kth_scores(other_column, own_column, post_id, [int(i) for i in other_ids[rest]], k)
-        for j in rest:
-            count, kth = floors.get(int(other_ids[j]), (0, 0.0))
-            if count < k or totals[j] > kth:
-                keep[j] = True
+        keep[rest] = _entering(other_column, own_column, post_id, other_ids[rest], totals[rest], k)
     existing = load_existing({own_column: post_id})
     result = write_pairs(context, o, r, oi[keep], ri[keep], existing)
     model.objects.filter(pk=post_id).update(matched_at=timezone.now())

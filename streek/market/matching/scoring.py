@@ -1,4 +1,4 @@
-"""Score offer-request pairs, all criteria at once on arrays, and encode each pair's breakdown as JSON.
+"""Score offer-request pairs, all criteria at once on arrays, and encode each pair's breakdown (compact JSON).
 
 Every criterion gives a score from 0 to 1; the match score is their weighted mean. Scores are rounded where
 their explanation is (a whole percent, a tenth of a km), so the stored number and the sentence agree. The
@@ -6,7 +6,6 @@ breakdown stores per criterion the score, the weight, an explanation code and it
 `selectors.matches.match_explanation` turns into a sentence in the reader's language.
 """
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from ..choices import MatchCriterion
+from ..models.breakdown import WEIGHTS, compact_item, decode_breakdown
 from .context import REL_NONE, SPEC_KEYS, MatchingContext
 from .tables import PostTable
 
@@ -27,27 +27,8 @@ CRITERIA = (
     MatchCriterion.SPEC,
     MatchCriterion.DELIVERY,
 )
-WEIGHTS = {
-    MatchCriterion.PRODUCT: 3,
-    MatchCriterion.QUANTITY: 2,
-    MatchCriterion.PERIOD: 2,
-    MatchCriterion.DISTANCE: 2,
-    MatchCriterion.LABELS: 1,
-    MatchCriterion.SPEC: 1,
-    MatchCriterion.DELIVERY: 1,
-}
 WEIGHT_ARRAY = np.array([WEIGHTS[c] for c in CRITERIA], dtype=np.float64)
 TOTAL_WEIGHT = float(WEIGHT_ARRAY.sum())
-# Explanation codes per criterion, by the code number the scoring gives (product: the REL_* numbers).
-CODES: dict[str, tuple[str, ...]] = {
-    MatchCriterion.PRODUCT: ("unrelated", "exact", "narrower", "broader"),
-    MatchCriterion.QUANTITY: ("covers", "partial", "units_differ"),
-    MatchCriterion.PERIOD: ("full", "partial", "none"),
-    MatchCriterion.DISTANCE: ("within", "beyond"),
-    MatchCriterion.LABELS: ("none_required", "all", "partial"),
-    MatchCriterion.SPEC: ("none_required", "all", "partial"),
-    MatchCriterion.DELIVERY: ("delivers", "beyond_radius", "pickup_only", "buyer_collects"),
-}
 # Units that cannot be compared score half: the parties must talk about it.
 UNITS_DIFFER_SCORE = 0.5
 BEYOND_RADIUS_SCORE = 0.3
@@ -217,12 +198,9 @@ def total_scores(
     return np.round(total / TOTAL_WEIGHT, 4)
 
 
-def _fragment(criterion: str, score: float, code_number: int, params: dict[str, Any]) -> str:
-    """'"criterion":[score,weight,"code"]', with the parameters as a fourth item when there are any."""
-    entry: list[Any] = [score, WEIGHTS[MatchCriterion(criterion)], CODES[criterion][code_number]]
-    if params:
-        entry.append(params)
-    return json.dumps(criterion) + ":" + json.dumps(entry, separators=(",", ":"))
+def _fragment(criterion: str, score: float, code_number: int, params: tuple[Any, ...] = ()) -> str:
+    """One criterion's item in the stored form (models/breakdown.py): [score,code number,parameter values...]."""
+    return compact_item(score, code_number, params)
 
 
 def _by_key(keys: np.ndarray, make: Callable[[int], str]) -> np.ndarray:
@@ -233,37 +211,39 @@ def _by_key(keys: np.ndarray, make: Callable[[int], str]) -> np.ndarray:
 
 
 def breakdown_json(context: MatchingContext, o: PostTable, r: PostTable, ps: PairScores) -> list[str]:
-    """The breakdown of every pair as a JSON object text, formatting each distinct explanation once."""
+    """The breakdown of every pair in its stored text form (models/breakdown.py: a JSON list in criterion
+    order), formatting each distinct explanation once."""
     if len(ps) == 0:
         return []
     oi, ri, codes, scores = ps.oi, ps.ri, ps.codes, ps.scores
     product, quantity, period, distance, labels, spec, delivery = (str(c) for c in CRITERIA)
 
     def simple(number: int, criterion: str) -> Callable[[int], str]:
-        return lambda j: _fragment(criterion, float(scores[number, j]), int(codes[number, j]), {})
+        return lambda j: _fragment(criterion, float(scores[number, j]), int(codes[number, j]))
 
     def quantity_fragment(j: int) -> str:
+        params: tuple[Any, ...]
         if codes[1, j] == 2:
-            params: dict[str, Any] = {
-                "offer_unit": context.unit_keys.get(int(o.unit_id[oi[j]]), ""),
-                "request_unit": context.unit_keys.get(int(r.unit_id[ri[j]]), ""),
-            }
+            params = (
+                context.unit_keys.get(int(o.unit_id[oi[j]]), ""),
+                context.unit_keys.get(int(r.unit_id[ri[j]]), ""),
+            )
         else:
-            params = {"percent": int(ps.quantity_percent[j])}
+            params = (int(ps.quantity_percent[j]),)
         return _fragment(quantity, float(scores[1, j]), int(codes[1, j]), params)
 
     def period_fragment(j: int) -> str:
-        params = {"days": int(ps.overlap[j]), "percent": int(ps.period_percent[j])}
+        params = (int(ps.overlap[j]), int(ps.period_percent[j]))
         return _fragment(period, float(scores[2, j]), int(codes[2, j]), params)
 
     def distance_fragment(j: int) -> str:
-        params = {"km": int(ps.km10[j]) / 10, "max_km": int(r.extra_a[ri[j]])}
+        params = (int(ps.km10[j]) / 10, int(r.extra_a[ri[j]]))
         return _fragment(distance, float(scores[3, j]), int(codes[3, j]), params)
 
     missing_labels = r.labels[ri] & ~o.labels[oi]
 
     def labels_fragment(j: int) -> str:
-        params = {"missing": context.facet_keys_of(missing_labels[j])} if codes[4, j] == 2 else {}
+        params = (context.facet_keys_of(missing_labels[j]),) if codes[4, j] == 2 else ()
         return _fragment(labels, float(scores[4, j]), int(codes[4, j]), params)
 
     missing_spec = (r.spec[ri] & ~o.spec[oi]).astype(np.int64)
@@ -271,13 +251,13 @@ def breakdown_json(context: MatchingContext, o: PostTable, r: PostTable, ps: Pai
     def spec_fragment(j: int) -> str:
         missing = int(missing_spec[j])
         keys = [key for bit, key in enumerate(SPEC_KEYS) if missing >> bit & 1]
-        params = {"missing": keys} if codes[5, j] == 2 else {}
+        params = (keys,) if codes[5, j] == 2 else ()
         return _fragment(spec, float(scores[5, j]), int(codes[5, j]), params)
 
     radius = np.where(np.isfinite(o.extra_b[oi]), o.extra_b[oi], 0).astype(np.int64)
 
     def delivery_fragment(j: int) -> str:
-        params = {"radius_km": int(radius[j])} if codes[6, j] == 1 else {}
+        params = (int(radius[j]),) if codes[6, j] == 1 else ()
         return _fragment(delivery, float(scores[6, j]), int(codes[6, j]), params)
 
     unit_pair = o.unit_id[oi] * 1_000_000 + r.unit_id[ri]
@@ -293,10 +273,9 @@ def breakdown_json(context: MatchingContext, o: PostTable, r: PostTable, ps: Pai
         _by_key(codes[5] * BIG + np.where(codes[5] == 2, missing_spec, 0), spec_fragment),
         _by_key(codes[6] * BIG + np.where(codes[6] == 1, radius, 0), delivery_fragment),
     ]
-    return ["{" + ",".join(parts) + "}" for parts in zip(*columns, strict=True)]
+    return ["[" + ",".join(parts) + "]" for parts in zip(*columns, strict=True)]
 
 
 def breakdown(context: MatchingContext, o: PostTable, r: PostTable, ps: PairScores, j: int) -> dict[str, Any]:
     """The breakdown of pair j as a dict (what Match.breakdown holds)."""
-    loaded: dict[str, Any] = json.loads(breakdown_json(context, o, r, ps)[j])
-    return loaded
+    return decode_breakdown(breakdown_json(context, o, r, ps)[j])

@@ -1,12 +1,15 @@
 """Offers and requests as columns of numpy arrays: what the scoring reads, loaded in one pass per query."""
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 import numpy as np
-from django.db.models import QuerySet
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db import connection
+from django.db.models import OuterRef, QuerySet, TextField
+from django.db.models.functions import Cast
 
 from ..models import Offer, Request
 from ..quantities import OPEN_END_DAYS, per_week
@@ -80,75 +83,105 @@ ARRAY_FIELDS = (
 )
 
 
-def _ordinal(day: date) -> int:
-    return day.toordinal()
+def _spec_masks(values: tuple[Any, ...]) -> np.ndarray:
+    """Preparation bit masks of the spec column (JSON text or lists), each distinct value parsed once."""
+    cache: dict[Any, int] = {}
+    masks = []
+    for value in values:
+        key = value if isinstance(value, str) or value is None else tuple(value)
+        mask = cache.get(key)
+        if mask is None:
+            mask = cache[key] = spec_mask(json.loads(value) if isinstance(value, str) else value)
+        masks.append(mask)
+    return np.array(masks, dtype=np.uint64)
+
+
+def _empty(kind: str, context: MatchingContext) -> PostTable:
+    arrays = {name: np.zeros(0, dtype=dtype) for name, dtype in DTYPES.items()}
+    return PostTable(kind=kind, labels=np.zeros((0, context.facet_words), dtype=np.uint64), **arrays)
+
+
+DTYPES: dict[str, Any] = {
+    "ids": np.int64,
+    "organisation": np.int64,
+    "type_row": np.int64,
+    "lat": np.float64,
+    "lon": np.float64,
+    "dimension": np.int64,
+    "amount": np.float64,
+    "per_week": np.float64,
+    "start": np.int64,
+    "end": np.int64,
+    "spec": np.uint64,
+    "unit_id": np.int64,
+    "extra_a": np.float64,
+    "extra_b": np.float64,
+}
 
 
 def build_table(
     kind: str, rows: Iterable[tuple[Any, ...]], labels: dict[int, list[int]], context: MatchingContext
 ) -> PostTable:
-    """A table from value rows (OFFER_FIELDS or REQUEST_FIELDS order) and label ids per post id.
+    """A table from value rows (OFFER_FIELDS or REQUEST_FIELDS order; spec as JSON text or a list) and label
+    ids per post id, column by column.
 
     Posts whose product type or unit is unknown to the context are left out."""
-    columns: dict[str, list[Any]] = {name: [] for name in ARRAY_FIELDS if name != "labels"}
-    label_rows: list[np.ndarray] = []
-    offer = kind == "offer"
-    for row in rows:
-        pid, org, type_id, lat, lon, unit_id, quantity, recurrence, starts_on, ends_on, spec, a, b = row
-        type_row = context.type_index.get(type_id)
-        unit = context.unit_dimension.get(unit_id)
-        if type_row is None or unit is None:
-            continue
-        start = _ordinal(starts_on)
-        columns["ids"].append(pid)
-        columns["organisation"].append(org)
-        columns["type_row"].append(type_row)
-        columns["lat"].append(lat)
-        columns["lon"].append(lon)
-        columns["dimension"].append(unit[0])
-        columns["amount"].append(float(quantity) * unit[1])
-        columns["per_week"].append(per_week(recurrence))
-        columns["start"].append(start)
-        columns["end"].append(_ordinal(ends_on) if ends_on is not None else start + OPEN_END_DAYS)
-        columns["spec"].append(spec_mask(spec))
-        columns["unit_id"].append(unit_id)
-        if offer:
-            columns["extra_a"].append(1.0 if a else 0.0)
-            columns["extra_b"].append(float(b) if b is not None else np.inf)
-        else:
-            columns["extra_a"].append(float(a))
-            columns["extra_b"].append(1.0 if b else 0.0)
-        label_rows.append(context.facet_mask(labels.get(pid, []), closure=offer))
-    dtypes = {
-        "ids": np.int64,
-        "organisation": np.int64,
-        "type_row": np.int64,
-        "lat": np.float64,
-        "lon": np.float64,
-        "dimension": np.int64,
-        "amount": np.float64,
-        "per_week": np.float64,
-        "start": np.int64,
-        "end": np.int64,
-        "spec": np.uint64,
-        "unit_id": np.int64,
-        "extra_a": np.float64,
-        "extra_b": np.float64,
-    }
-    arrays = {name: np.array(values, dtype=dtypes[name]) for name, values in columns.items()}
-    label_array = (np.vstack(label_rows) if label_rows else np.zeros((0, context.facet_words), dtype=np.uint64)).astype(
-        np.uint64
+    rows = list(rows)
+    if not rows:
+        return _empty(kind, context)
+    pid, org, type_id, lat, lon, unit_id, quantity, recurrence, starts_on, ends_on, spec, a, b = zip(*rows, strict=True)
+    ids = np.array(pid, dtype=np.int64)
+    type_row = context.type_rows(np.array(type_id, dtype=np.int64))
+    units = np.array(unit_id, dtype=np.int64)
+    dimension, factor = context.unit_rows(units)
+    weekly = {value: per_week(value) for value in set(recurrence)}
+    start = np.array([day.toordinal() for day in starts_on], dtype=np.int64)
+    end = np.array([day.toordinal() if day is not None else 0 for day in ends_on], dtype=np.int64)
+    end = np.where(np.array([day is None for day in ends_on], dtype=bool), start + OPEN_END_DAYS, end)
+    if kind == "offer":
+        extra_a = np.array(a, dtype=bool).astype(np.float64)
+        extra_b = np.array([np.inf if value is None else float(value) for value in b], dtype=np.float64)
+    else:
+        extra_a = np.array(a, dtype=np.float64)
+        extra_b = np.array(b, dtype=bool).astype(np.float64)
+    label_array = np.zeros((len(ids), context.facet_words), dtype=np.uint64)
+    if labels:
+        closure = kind == "offer"
+        position = {post_id: n for n, post_id in enumerate(pid)}
+        for post_id, concept_ids in labels.items():
+            row = position.get(post_id)
+            if row is not None:
+                label_array[row] = context.facet_mask(concept_ids, closure=closure)
+    keep = (type_row >= 0) & (dimension >= 0)
+    table = PostTable(
+        kind=kind,
+        ids=ids,
+        organisation=np.array(org, dtype=np.int64),
+        type_row=type_row,
+        lat=np.array(lat, dtype=np.float64),
+        lon=np.array(lon, dtype=np.float64),
+        dimension=dimension,
+        amount=np.array(quantity, dtype=np.float64) * factor,
+        per_week=np.array([weekly[value] for value in recurrence], dtype=np.float64),
+        start=start,
+        end=end,
+        spec=_spec_masks(spec),
+        labels=label_array,
+        unit_id=units,
+        extra_a=extra_a,
+        extra_b=extra_b,
     )
-    return PostTable(kind=kind, labels=label_array, **arrays)
+    return table if keep.all() else table.take(np.flatnonzero(keep))
 
 
-def _labels_of(kind: str, post_ids: list[int] | None, active_only: bool) -> dict[int, list[int]]:
+def _labels_of(kind: str, posts: QuerySet[Any] | None, active_only: bool) -> dict[int, list[int]]:
+    """Label ids per post: of the posts of a queryset (read with it as a subquery), or of all (active) posts."""
     model = Offer if kind == "offer" else Request
     through = model.labels.through
     column = "offer_id" if kind == "offer" else "request_id"
     qs = through.objects.all()
-    if post_ids is not None:
-        qs = qs.filter(**{f"{column}__in": post_ids})
+    if posts is not None:
+        qs = qs.filter(**{f"{column}__in": posts.order_by().values("id")})
     elif active_only:
         qs = qs.filter(**{f"{column.removesuffix('_id')}__status": "active"})
     result: dict[int, list[int]] = {}
@@ -159,10 +192,21 @@ def _labels_of(kind: str, post_ids: list[int] | None, active_only: bool) -> dict
 
 def load_table(kind: str, qs: QuerySet[Any], context: MatchingContext, *, all_active: bool = False) -> PostTable:
     """Load the posts of a queryset. `all_active`: the queryset is every active post (labels read in one pass)."""
-    fields = OFFER_FIELDS if kind == "offer" else REQUEST_FIELDS
-    rows = list(qs.order_by().values_list(*fields).iterator(chunk_size=20000))
-    if all_active:
-        labels = _labels_of(kind, None, active_only=True)
-    else:
-        labels = _labels_of(kind, [row[0] for row in rows], active_only=False) if rows else {}
+    fields = [*(OFFER_FIELDS if kind == "offer" else REQUEST_FIELDS)]
+    # the preparation list as JSON text: parsed once per distinct value instead of once per row
+    fields[fields.index("spec")] = "spec_text"
+    annotated = qs.order_by().annotate(spec_text=Cast("spec", TextField()))
+    if connection.vendor == "postgresql" and not all_active:
+        # a few posts: their label ids in the same query, as an array per row
+        model = Offer if kind == "offer" else Request
+        through = model.labels.through
+        column = "offer_id" if kind == "offer" else "request_id"
+        label_ids = ArraySubquery(through.objects.filter(**{column: OuterRef("pk")}).values("concept_id"))
+        rows = list(annotated.annotate(label_ids=label_ids).values_list(*fields, "label_ids"))
+        labels = {row[0]: row[-1] for row in rows if row[-1]}
+        return build_table(kind, [row[:-1] for row in rows], labels, context)
+    rows = list(annotated.values_list(*fields).iterator(chunk_size=20000))
+    if not rows:
+        return _empty(kind, context)
+    labels = _labels_of(kind, None if all_active else qs, active_only=all_active)
     return build_table(kind, rows, labels, context)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from streek.core.models import BaseModel
 
 from ..choices import AgreementKind, MatchStatus
+from .breakdown import BreakdownField
 
 
 class Match(BaseModel):
@@ -15,7 +16,8 @@ class Match(BaseModel):
 
     `breakdown` maps a criterion (MatchCriterion) to [score 0-1, weight, explanation code] plus a fourth item,
     the explanation's parameters, when it has any (a compact form: a full re-match writes millions of rows);
-    `selectors.matches.match_explanation` renders it in the active language.
+    `selectors.matches.match_explanation` renders it in the active language. It is stored as compact text
+    (models/breakdown.py), read back as that dict.
     A match is derived data that a re-match writes by the million: its indexes are few (the pair, which also
     serves an offer's list, and the request's list) and its post references are not database foreign keys
     (checking them doubled the time of a bulk write; see docs/adr/0006-matching-engine.md). Deleting a post
@@ -40,7 +42,7 @@ class Match(BaseModel):
     )
     score = models.FloatField(_("score"))
     distance_km = models.FloatField(_("distance (km)"))
-    breakdown = models.JSONField(_("score per criterion"), default=dict, blank=True)
+    breakdown = BreakdownField(_("score per criterion"), default=dict, blank=True)
     status = models.CharField(_("status"), max_length=16, choices=MatchStatus.choices, default=MatchStatus.NEW)
     agreement_kind = models.CharField(_("agreement"), max_length=20, choices=AgreementKind.choices, blank=True)
     agreement_reference = models.CharField(

@@ -120,7 +120,8 @@ def _post_constraints(prefix: str) -> list[models.BaseConstraint]:
 
 def _post_indexes(prefix: str) -> list[models.Index]:
     return [
-        models.Index(fields=["status", "product_type"], name=f"{prefix}_status_type"),
+        # matching one post: the counterparts of a few product types within a box, found in the index alone
+        models.Index(fields=["status", "product_type", "lat", "lon"], name=f"{prefix}_status_type_pos"),
         models.Index(fields=["status", "lat", "lon"], name=f"{prefix}_status_position"),
         models.Index(fields=["organisation", "status"], name=f"{prefix}_org_status"),
         models.Index(fields=["status", "expires_at"], name=f"{prefix}_status_expiry"),

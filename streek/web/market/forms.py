@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from streek.catalog.models import Concept
-from streek.market.choices import Recurrence, SpecOption
+from streek.market.choices import AgreementKind, Recurrence, SpecOption
 from streek.market.models import MAX_DISTANCE_KM
 from streek.market.services.posts import UNIT_PATH_PREFIX
 
@@ -168,3 +168,26 @@ class RequestForm(PostForm):
 
 class MessageForm(forms.Form):
     body = forms.CharField(label=_("Message"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class AgreementForm(forms.Form):
+    """What a match became in Trade: a standing order or a business order, by its reference, confirmed."""
+
+    kind = forms.ChoiceField(
+        label=_("The match became"),
+        choices=[
+            (AgreementKind.STANDING_ORDER.value, AgreementKind.STANDING_ORDER.label),
+            (AgreementKind.BUSINESS_ORDER.value, AgreementKind.BUSINESS_ORDER.label),
+        ],
+        initial=AgreementKind.STANDING_ORDER.value,
+        widget=forms.RadioSelect,
+    )
+    reference = forms.CharField(
+        label=_("Reference of the order"),
+        max_length=64,
+        help_text=_("The number of the standing order or of the order in the shop, as both parties know it."),
+    )
+    confirm = forms.BooleanField(
+        label=_("We agreed on this with the other party."),
+        error_messages={"required": _("Confirm that both parties agreed.")},
+    )

@@ -14,18 +14,26 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from streek.accounts.selectors import organisation_ids
 from streek.catalog.models import Organisation
 from streek.core.exceptions import ApplicationError
-from streek.market.access import access_acting_organisation, access_match, access_offer, access_request, access_thread
+from streek.market.access import (
+    access_acting_organisation,
+    access_match,
+    access_match_agreement,
+    access_offer,
+    access_request,
+    access_thread,
+)
+from streek.market.choices import MatchStatus
 from streek.market.explanations import match_explanations
 from streek.market.models import DigestSubscription, Match, Thread
 from streek.market.selectors.board import OFFER, own_posts
 from streek.market.selectors.matches import match_list_for_offer, match_list_for_organisation, match_list_for_request
 from streek.market.selectors.threads import thread_list_for_organisation, thread_messages
 from streek.market.services.digests import digest_subscribe, digest_unsubscribe
-from streek.market.services.matches import match_dismiss
+from streek.market.services.matches import match_dismiss, match_record_agreement
 from streek.market.services.threads import message_send, thread_mark_read, thread_start_from_match
 from streek.web.inventory.http import redirect_back, refusals_as_http, signed_in_user
 
-from .forms import MessageForm
+from .forms import AgreementForm, MessageForm
 
 
 def _rows(matches: list[Match]) -> list[dict[str, Any]]:
@@ -97,6 +105,49 @@ def match_contact(request: HttpRequest, match_id: int) -> HttpResponse:
         return redirect_back(request, reverse("web:market_mine"))
     messages.success(request, _("Your message is sent."))
     return redirect("web:market_thread", thread_id=thread.pk)
+
+
+def _is_party(request: HttpRequest, match: Match) -> bool:
+    mine = organisation_ids(actor=request.user)
+    return match.offer.organisation_id in mine or match.request.organisation_id in mine
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@refusals_as_http
+def match_detail(request: HttpRequest, match_id: int) -> HttpResponse:
+    """One match explained; its parties record here that it became a standing or a business order."""
+    actor = signed_in_user(request)
+    bound = request.method == "POST"
+    if bound:
+        match = access_match_agreement(actor=actor, match_id=match_id)
+    else:
+        match = access_match(actor=actor, match_id=match_id)
+    form = AgreementForm(request.POST if bound else None)
+    if bound and form.is_valid():
+        data = form.cleaned_data
+        try:
+            match = match_record_agreement(match=match, actor=actor, reference=data["reference"], kind=data["kind"])
+        except ValidationError as error:
+            for field, errors in getattr(error, "message_dict", {None: error.messages}).items():
+                for message in errors:
+                    form.add_error(field if field in form.fields else None, message)
+        except ApplicationError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request,
+                _("The match is recorded as %(kind)s %(reference)s.")
+                % {"kind": match.get_agreement_kind_display().lower(), "reference": match.agreement_reference},
+            )
+            return redirect("web:market_match", match_id=match.pk)
+    can_agree = _is_party(request, match) and match.status != MatchStatus.DISMISSED
+    return render(
+        request,
+        "web/market/match_detail.html",
+        {"match": match, "row": _rows([match])[0], "form": form, "can_agree": can_agree},
+        status=400 if bound else 200,
+    )
 
 
 @require_GET

@@ -24,6 +24,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("vraag/<int:post_id>/intrekken/", post_views.post_withdraw, REQUEST, name="market_request_withdraw"),
     path("aanbod/<int:post_id>/matches/", match_views.post_matches, OFFER, name="market_offer_matches"),
     path("vraag/<int:post_id>/matches/", match_views.post_matches, REQUEST, name="market_request_matches"),
+    path("match/<int:match_id>/", match_views.match_detail, name="market_match"),
     path("match/<int:match_id>/afwijzen/", match_views.match_dismiss_view, name="market_match_dismiss"),
     path("match/<int:match_id>/contact/", match_views.match_contact, name="market_match_contact"),
     path("mijn/", match_views.my_market, name="market_mine"),

@@ -83,3 +83,37 @@ def test_a_rematch_keeps_matches_people_acted_on_and_removes_stale_new_ones() ->
     assert result.write.deleted == 1
     assert Match.objects.filter(pk=contacted.pk).exists()
     assert not Match.objects.filter(pk=stale.pk).exists()
+
+
+@pytest.mark.postgres
+@override_settings(STREEK_MATCH_TOP_K=3)
+def test_a_bulk_fill_builds_the_indexes_after_the_rows_and_stores_the_same_matches(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # given the matches written the ordinary way
+    from django.db import connection
+
+    from streek.market.matching import store
+
+    _market()
+    rematch_all()
+    expected = sorted(_rows())
+    Match.objects.all().delete()
+
+    # when a fill counts as a bulk fill (indexes dropped and built again) and changed scores as a bulk update
+    monkeypatch.setattr(store, "REBUILD_MIN_ROWS", 1)
+    monkeypatch.setattr(store, "BULK_UPDATE_MIN_ROWS", 1)
+    result = rematch_all()
+
+    # then the same rows, and the indexes are back
+    assert result.write.inserted == len(expected)
+    assert sorted(_rows()) == expected
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'market_match'")
+        names = {row[0] for row in cursor.fetchall()}
+    assert {"market_match_pair_unique", "market_match_request_score"} <= names
+    # and a changed score goes through the bulk update
+    Match.objects.update(score=0.01)
+    again = rematch_all()
+    assert again.write.updated == len(expected)
+    assert sorted(_rows()) == expected

@@ -88,3 +88,25 @@ def test_invalid_offers_are_refused_and_nothing_is_stored(overrides: dict, field
 def test_unknown_fields_are_a_programming_error() -> None:
     with pytest.raises(TypeError):
         _create(colour="orange")
+
+
+@pytest.mark.parametrize(
+    ("overrides", "constraint"),
+    [
+        ({"starts_on": timezone.localdate() + timedelta(days=10), "ends_on": timezone.localdate()}, "period_order"),
+        ({"lat": 95.0, "lon": 4.0}, "lat_range"),
+    ],
+)
+def test_offers_breaking_a_check_constraint_are_refused_in_one_query(
+    overrides: dict, constraint: str, django_assert_max_num_queries: Any
+) -> None:
+    # given
+    organisation = OrganisationFactory(kind=OrganisationKind.PRODUCER)
+
+    # when the constraints are checked (all of them in one query, not one each)
+    with pytest.raises(ValidationError) as error, django_assert_max_num_queries(12):
+        _create(organisation=organisation, actor=None, **overrides)
+
+    # then
+    assert constraint in " ".join(error.value.message_dict["__all__"])
+    assert Offer.objects.count() == 0
