@@ -25,3 +25,11 @@ def order_cycle_closed_notify_task(cycle_id: int) -> int:
     from .notifications import order_cycle_closed_notify
 
     return order_cycle_closed_notify(cycle_id=cycle_id)
+
+
+@task()
+def cycle_surplus_post_to_market_task(cycle_id: int) -> int:
+    """Post the unsold stock of a closed cycle on the market board (producers that opted in)."""
+    from .services.surplus_market import cycle_surplus_post_to_market
+
+    return cycle_surplus_post_to_market(cycle_id=cycle_id)

@@ -193,6 +193,11 @@ class CycleProducer(BaseModel):
     ready_from = models.DateTimeField(_("ready for collection from"), null=True, blank=True)
     ready_until = models.DateTimeField(_("ready for collection until"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
+    surplus_to_market = models.BooleanField(
+        _("offer unsold stock on the market board"),
+        default=False,
+        help_text=_("At the close, what is left of the producer's limited stock is posted as a surplus offer."),
+    )
 
     class Meta:
         verbose_name = _("participating producer")

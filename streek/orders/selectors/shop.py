@@ -19,6 +19,46 @@ from ..pricing import FeeRule, LinePrice, line_price
 
 MAX_PER_PAGE = 200
 
+# The columns a shop row reads: loading only these (not every column and timestamp of six models) is a good
+# part of the page's Python time. Anything else read on a row would cost a query per row: keep this complete.
+SHOP_ROW_FIELDS = (
+    "cycle_id",
+    "exchange_id",
+    "variant_id",
+    "producer_price",
+    "stock",
+    "sold",
+    "variant__product_id",
+    "variant__unit_id",
+    "variant__name",
+    "variant__sku",
+    "variant__quantity",
+    "variant__vat_rate",
+    "variant__is_active",
+    "variant__unit__key",
+    "variant__unit__label_nl",
+    "variant__unit__label_fr",
+    "variant__unit__label_en",
+    "variant__product__organisation_id",
+    "variant__product__product_type_id",
+    "variant__product__name_nl",
+    "variant__product__name_fr",
+    "variant__product__name_en",
+    "variant__product__description_nl",
+    "variant__product__description_fr",
+    "variant__product__description_en",
+    "variant__product__storage_temperature",
+    "variant__product__season_months",
+    "variant__product__is_active",
+    "variant__product__organisation__name",
+    "variant__product__organisation__slug",
+    "variant__product__organisation__kind",
+    "variant__product__product_type__key",
+    "variant__product__product_type__label_nl",
+    "variant__product__product_type__label_fr",
+    "variant__product__product_type__label_en",
+)
+
 
 @dataclass(frozen=True)
 class ShopRow:
@@ -90,7 +130,13 @@ def shop_offers(
     The order is on the offer's own columns so that PostgreSQL walks the index (cycle, exchange, variant)
     and stops after one page, instead of sorting every offer of a big cycle by names in other tables.
     """
-    qs = CycleOffer.objects.filter(cycle=cycle, variant__is_active=True, variant__product__is_active=True)
+    # Offers of inactive variants or products are left out by excluding the (few) inactive ones, found through
+    # partial indexes (migration orders 0004), rather than by joining every offer to its variant and product.
+    inactive_products = Product.objects.filter(is_active=False).values("pk")
+    qs = CycleOffer.objects.filter(cycle=cycle).exclude(
+        variant_id__in=Variant.objects.filter(is_active=False).values("pk")
+    )
+    qs = qs.exclude(variant_id__in=Variant.objects.filter(product_id__in=inactive_products).values("pk"))
     if producer_id is not None:
         qs = qs.filter(exchange__producer_id=producer_id)
     if product_type_key:
@@ -130,9 +176,13 @@ def shop_catalogue(
     page = min(max(page, 1), num_pages)
     offers = (
         list(
-            qs.select_related("variant__unit", "variant__product__organisation", "variant__product__product_type")[
-                (page - 1) * per_page : page * per_page
-            ]
+            # The page's ids first (a sort on the offer's own columns), then only those rows joined to their
+            # variant, product, producer, type and unit: joining every offer of a big cycle before the LIMIT
+            # was most of the database's time.
+            CycleOffer.objects.filter(pk__in=qs.values("pk")[(page - 1) * per_page : page * per_page])
+            .select_related("variant__unit", "variant__product__organisation", "variant__product__product_type")
+            .only(*SHOP_ROW_FIELDS)
+            .order_by("exchange_id", "variant_id")
         )
         if total
         else []
@@ -140,7 +190,9 @@ def shop_catalogue(
     listed = (
         {
             row.variant_id: row
-            for row in ChannelVariantTerm.objects.filter(terms=terms, variant_id__in=[o.variant_id for o in offers])
+            for row in ChannelVariantTerm.objects.filter(
+                terms=terms, variant_id__in=[o.variant_id for o in offers]
+            ).only("variant_id", "price", "case_size", "minimum_quantity")
         }
         if offers
         else {}
@@ -178,3 +230,11 @@ def shop_catalogue(
 def cycle_producer_list(*, cycle: OrderCycle) -> list[Organisation]:
     """The producers taking part in a cycle, by name (for the shop's producer filter). One query."""
     return list(Organisation.objects.filter(cycle_exchanges__cycle=cycle).order_by("name", "pk"))
+
+
+def cycle_producer_choices(*, cycle: OrderCycle) -> list[tuple[int, str]]:
+    """(id, name) of the producers taking part in a cycle, by name: the shop's producer filter. One query,
+    no model objects (a big cycle has hundreds of producers)."""
+    return list(
+        Organisation.objects.filter(cycle_exchanges__cycle=cycle).order_by("name", "pk").values_list("pk", "name")
+    )

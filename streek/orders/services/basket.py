@@ -21,7 +21,11 @@ def basket_terms(*, cycle: OrderCycle, buyer_organisation: Organisation | None) 
     """The terms a buyer trades on in a cycle: consumers on the consumer channel, organisations where admitted."""
     channels = cycle.channels.filter(is_active=True)
     if buyer_organisation is None:
-        terms = channels.filter(kind=ChannelKind.CONSUMER).first()
+        if "channels" in getattr(cycle, "_prefetched_objects_cache", {}):  # the shop page prefetches them
+            consumer = [c for c in cycle.channels.all() if c.is_active and c.kind == ChannelKind.CONSUMER]
+            terms = min(consumer, key=lambda c: c.pk, default=None)
+        else:
+            terms = channels.filter(kind=ChannelKind.CONSUMER).first()
         if terms is None:
             raise ChannelRefused(_("This order cycle does not sell to households."), field="channel")
         return terms

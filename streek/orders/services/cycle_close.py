@@ -94,12 +94,18 @@ def order_cycle_close(*, actor: Actor, cycle: OrderCycle, offer_surplus: bool = 
     locked.save(update_fields=["status", "closed_at", "closed_by", "updated_at"])
     cycle.status, cycle.closed_at, cycle.closed_by_id = locked.status, locked.closed_at, locked.closed_by_id
 
-    from ..tasks import cycle_invoices_store_pdf_task, order_cycle_closed_notify_task
+    from ..tasks import (
+        cycle_invoices_store_pdf_task,
+        cycle_surplus_post_to_market_task,
+        order_cycle_closed_notify_task,
+    )
 
     cycle_id = locked.pk
     order_cycle_closed.send(sender=OrderCycle, cycle_id=cycle_id)
     transaction.on_commit(lambda: cycle_invoices_store_pdf_task.enqueue(cycle_id=cycle_id))
     transaction.on_commit(lambda: order_cycle_closed_notify_task.enqueue(cycle_id=cycle_id))
+    if surplus:  # unsold stock on the market board, for the producers that opted in
+        transaction.on_commit(lambda: cycle_surplus_post_to_market_task.enqueue(cycle_id=cycle_id))
     return CycleCloseResult(
         cycle=locked,
         closed=True,

@@ -29,11 +29,12 @@ class ShopFilterForm(forms.Form):
     )
     type = forms.ChoiceField(label=_("Product type"), required=False, widget=FastSelect)
 
-    def __init__(self, data: Any, *, producers: list[Organisation]) -> None:
+    def __init__(self, data: Any, *, producers: list[tuple[int, str]]) -> None:
+        """`producers`: (id, name) of the cycle's producers."""
         super().__init__(data, auto_id="shop-%s")
         cast(forms.ChoiceField, self.fields["producer"]).choices = [
             ("", _("All producers")),
-            *[(str(p.pk), p.name) for p in producers],
+            *[(str(pk), name) for pk, name in producers],
         ]
         choices = category_choices()
         cast(forms.ChoiceField, self.fields["type"]).choices = [("", _("All products")), *choices[1:]]

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,11 +19,12 @@ from streek.orders.choices import CycleStatus, Preparation
 from streek.orders.exceptions import ChannelRefused
 from streek.orders.models import Basket, ChannelTerms, OrderCycle
 from streek.orders.selectors.cycles import cycle_list_for_hub, hub_shop_list, next_cycle_opening, open_cycles
-from streek.orders.selectors.shop import cycle_producer_list, shop_catalogue
+from streek.orders.selectors.shop import cycle_producer_choices, shop_catalogue
 from streek.orders.services.basket import basket_get_or_create, basket_set_line, basket_terms
 
 from ...inventory.http import redirect_back, refusals_as_http
 from ..buyer import actor, buying_for, buying_for_choices, buying_for_set, guest_token
+from ..cards import offer_cards
 from ..display import offer_rows
 from ..forms import BasketLineForm, BuyingForForm, ShopFilterForm
 from .baskets import basket_context, current_basket
@@ -120,7 +122,7 @@ def shop_page(request: HttpRequest, slug: str) -> HttpResponse:
                 context["last_cycle"] = last
                 context["last_page"] = shop_catalogue(cycle=last, terms=channel.terms, per_page=PER_PAGE)
         return render(request, "web/shop/shop_closed.html", context)
-    producers = cycle_producer_list(cycle=cycle)
+    producers = cycle_producer_choices(cycle=cycle)
     form = ShopFilterForm(request.GET, producers=producers)
     channel = shop_channel(cycle=cycle, organisation=organisation)
     context.update({"form": form, "channel": channel, "querystring": _querystring(request)})
@@ -133,14 +135,24 @@ def shop_page(request: HttpRequest, slug: str) -> HttpResponse:
             cycle=cycle, terms=channel.terms, page=_page_number(request), per_page=PER_PAGE, **form.filters()
         )
         context["page"] = page
-        context["rows"] = offer_rows(
+        rows = offer_rows(
             page.rows,
             hub_id=hub.pk,
             today=timezone.localdate(),
             in_basket=context["summary_quantities"],
         )
+        context["rows"] = rows
         context["can_order"] = not channel.refusal
         context["preparations"] = _preparations(channel.terms)
+        context["offer_cards"] = offer_cards(
+            rows,
+            hub_slug=hub.slug,
+            cycle_id=cycle.pk,
+            can_order=context["can_order"],
+            preparations=context["preparations"],
+            csrf_token=get_token(request),
+            next_path=request.get_full_path(),
+        )
     htmx = getattr(request, "htmx", None)
     partial = bool(htmx) and not htmx.history_restore_request  # type: ignore[union-attr]
     template = "web/shop/_catalogue.html" if partial else "web/shop/shop_page.html"

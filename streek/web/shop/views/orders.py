@@ -16,7 +16,7 @@ from streek.core.exceptions import ApplicationError
 from streek.orders.access import access_invoice, access_order
 from streek.orders.choices import OrderStatus
 from streek.orders.models import Invoice, Order, OrderLine
-from streek.orders.selectors.orders import order_get_detail, order_list_for_buyer, reorder_cycle, reorder_lines
+from streek.orders.selectors.orders import order_get_detail, order_queryset_for_buyer, reorder_cycle, reorder_lines
 from streek.orders.services.basket import basket_get_or_create, basket_set_line
 from streek.orders.services.invoice_pdf import invoice_store_pdf
 from streek.orders.services.orders import order_cancel, order_line_update
@@ -50,7 +50,8 @@ def order_context(order: Order) -> dict[str, Any]:
 @login_required
 def order_list_page(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
-    page = Paginator(order_list_for_buyer(actor=user), ORDERS_PER_PAGE).get_page(request.GET.get("page"))
+    # The queryset, not a list: the paginator counts and reads one page in the database.
+    page = Paginator(order_queryset_for_buyer(actor=user), ORDERS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "web/shop/order_list.html", {"page": page, "orders": page.object_list})
 
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from streek.accounts.models import User
 from streek.accounts.tests.factories import UserFactory
 from streek.orders.choices import FulfilmentMethod, OrderStatus
-from streek.orders.models import BasketLine, CycleOffer, Order, OrderCycle
+from streek.orders.models import BasketLine, CycleOffer, Order, OrderCycle, PickupSlot
 from streek.orders.services.basket import basket_get_or_create, basket_set_line
 from streek.orders.services.checkout import basket_checkout
 from streek.orders.services.invoices import invoice_issue_for_order
@@ -39,10 +39,11 @@ def _cutoff_passed(order: Order) -> None:
     )
 
 
-@pytest.mark.parametrize("orders", [2, 12])
+@pytest.mark.parametrize("orders", [2, 23])
 def test_history_lists_my_orders_in_constant_queries(orders: int, django_assert_num_queries: Any) -> None:
-    # given a buyer with some orders and another buyer's order
+    # given a buyer with some orders (more than a page of 20, or not) and another buyer's order
     market = market_open(stock=None)
+    PickupSlot.objects.filter(pk=market.slot.pk).update(capacity=100)
     buyer = UserFactory()
     for number in range(orders):
         place(market, buyer, key=f"key-{number}")
@@ -50,12 +51,17 @@ def test_history_lists_my_orders_in_constant_queries(orders: int, django_assert_
     client = english_client(buyer)
     client.get(reverse("web:order_list"))
 
-    # when the history is shown, then a fixed number of queries and only the buyer's orders
-    with django_assert_num_queries(4):  # session, user, memberships, orders
+    # when the history is shown, then a fixed number of queries (the page is read in the database, not the
+    # whole history) and only the buyer's orders, 20 a page
+    with django_assert_num_queries(5):  # session, user, memberships, the count, the page of orders
         response = client.get(reverse("web:order_list"))
     html = response.content.decode()
-    assert html.count('href="/winkel/bestellingen/') == orders
+    assert html.count('href="/winkel/bestellingen/') == min(orders, 20)
     assert other.reference not in html
+    if orders > 20:
+        with django_assert_num_queries(5):
+            second = client.get(reverse("web:order_list"), {"page": 2}).content.decode()
+        assert second.count('href="/winkel/bestellingen/') == orders - 20
 
 
 def test_detail_shows_lines_per_producer_with_share_status_and_payment(market: Market, buyer: User) -> None:

@@ -131,10 +131,10 @@ def test_unknown_hub_is_not_found() -> None:
     assert english_client().get(reverse("web:shop_page", args=["no-such-hub"])).status_code == 404
 
 
-# For a guest with a basket: the hub, the open cycle and its channels, the session, the producers of the filter,
-# the product types, the channel terms, the basket, its lines, fees and price list, the page's fees, count,
-# offers and price list. The same whatever the number of products.
-SHOP_PAGE_QUERIES = 15
+# For a guest with a basket: the hub, the open cycle and its channels (the consumer terms among them), the
+# session, the producers of the filter, the product types, the basket, its lines, fees and price list, the page's
+# fees, count, offers and price list. The same whatever the number of products.
+SHOP_PAGE_QUERIES = 14
 
 
 @pytest.mark.parametrize("offers_per_producer", [5, 50])
@@ -154,3 +154,26 @@ def test_query_count_does_not_grow_with_the_number_of_products(
     with django_assert_num_queries(SHOP_PAGE_QUERIES):
         response = client.get(_url(market))
     assert response.status_code == 200
+
+
+def test_offer_cards_escape_names_and_carry_the_order_form() -> None:
+    # given an offered product whose name and variant name contain markup
+    market = market_open()
+    variant = market.offers[0].variant
+    product = variant.product
+    product.name_nl = product.name_en = "<b>Wortels</b> & co"
+    product.save()
+    variant.name = '"bos"'
+    variant.save()
+
+    # when the shop page is shown
+    html = english_client().get(_url(market)).content.decode()
+
+    # then the names are escaped, and the card has its own add form for this offer
+    assert "<b>Wortels</b>" not in html
+    assert "&lt;b&gt;Wortels&lt;/b&gt; &amp; co" in html and "&quot;bos&quot;" in html
+    offer_id = market.offers[0].pk
+    assert f'id="offer-{offer_id}"' in html
+    assert f'<input type="hidden" name="offer" value="{offer_id}">' in html
+    assert f'hx-target="#offer-{offer_id}-status"' in html
+    assert 'name="csrfmiddlewaretoken"' in html
