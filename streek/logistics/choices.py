@@ -38,6 +38,10 @@ class StopUnplannedReason(models.TextChoices):
     )
     OPTIONAL_LEFT_OUT = UnplannedReason.OPTIONAL_LEFT_OUT.value, UnplannedReason.OPTIONAL_LEFT_OUT.label
     UNREACHABLE = UnplannedReason.UNREACHABLE.value, UnplannedReason.UNREACHABLE.label
+    GOODS_NOT_COLLECTED = UnplannedReason.GOODS_NOT_COLLECTED.value, UnplannedReason.GOODS_NOT_COLLECTED.label
+    GOODS_AT_SEVERAL_HUBS = UnplannedReason.GOODS_AT_SEVERAL_HUBS.value, UnplannedReason.GOODS_AT_SEVERAL_HUBS.label
+    GOODS_TOO_LATE = UnplannedReason.GOODS_TOO_LATE.value, UnplannedReason.GOODS_TOO_LATE.label
+    NO_VEHICLE_AT_HUB = UnplannedReason.NO_VEHICLE_AT_HUB.value, UnplannedReason.NO_VEHICLE_AT_HUB.label
     NO_POSITION = "no_position", _("has no position on the map: add the address's coordinates")
     NO_VEHICLE = "no_vehicle", _("no vehicle is set up at the hubs of this plan")
 

@@ -90,7 +90,7 @@ class Vehicle(BaseModel):
     shift_end = models.TimeField(_("shift ends"), default=time(17, 0))
     max_trips = models.PositiveSmallIntegerField(
         _("trips per day"),
-        default=1,
+        default=2,  # collecting, then delivering what was collected, takes two trips through the hub
         validators=[MinValueValidator(1), MaxValueValidator(10)],
         help_text=_("More than one: the vehicle comes back to its depot to unload and reload between trips."),
     )

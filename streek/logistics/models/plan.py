@@ -215,6 +215,10 @@ class Stop(BaseModel):
     on_board_kg = models.DecimalField(_("on board after (kg)"), max_digits=10, decimal_places=1, default=Decimal("0"))
     on_board_crates = models.IntegerField(_("crates on board after"), default=0)
     is_locked = models.BooleanField(_("locked to its vehicle"), default=False)
+    # Same-day cross-docking: a delivery waits for the collections bringing its goods to the hub.
+    waits_for = models.JSONField(_("collections it waits for"), default=list, blank=True)  # their stop keys
+    goods_ready_at = models.DateTimeField(_("goods ready at the hub"), null=True, blank=True)
+    hub_arrival_at = models.DateTimeField(_("back at the hub"), null=True, blank=True)  # of a collection
     unplanned_reason = models.CharField(
         _("why not planned"), max_length=32, choices=StopUnplannedReason.choices, blank=True
     )

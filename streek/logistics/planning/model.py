@@ -36,9 +36,16 @@ class Slot:
     locked: bool
     tw_early: int
     tw_late: int
+    max_reloads: int = -1  # -1: the vehicle type's own
+
+    @property
+    def reloads(self) -> int:
+        return self.vehicle_type.max_reloads if self.max_reloads < 0 else self.max_reloads
 
     def accepts(self, stop: Stop) -> bool:
         if stop.needs_cooling and not self.vehicle_type.cooled:
+            return False
+        if stop.depot is not None and stop.depot != self.vehicle_type.depot:
             return False
         if stop.locked_to is None:
             return True
@@ -46,8 +53,17 @@ class Slot:
 
 
 @dataclass(frozen=True)
+class Availability:
+    """A vehicle that already drove earlier in the day (the collections): free from `earliest`, with fewer reloads."""
+
+    earliest: int
+    reloads_left: int
+    latest: int | None = None
+
+
+@dataclass(frozen=True)
 class Built:
-    data: pyvrp.ProblemData
+    data: pyvrp.ProblemData | None  # None when no vehicle is available at all
     soft_data: pyvrp.ProblemData | None  # required stops as optional with a prohibitive prize (fallback)
     slots: tuple[Slot, ...]
     stops: tuple[Stop, ...]  # PyVRP client index -> stop
@@ -70,7 +86,9 @@ def cost_scale(values: Iterable[Decimal]) -> int:
     return 10**7
 
 
-def build_model(problem: Problem, backend: DistanceBackend) -> Built:
+def build_model(
+    problem: Problem, backend: DistanceBackend, available: dict[VehicleRef, Availability] | None = None
+) -> Built:
     depots = problem.depots
     depot_index = {depot.key: k for k, depot in enumerate(depots)}
     positions = [d.position for d in depots] + [s.position for s in problem.stops]
@@ -80,7 +98,7 @@ def build_model(problem: Problem, backend: DistanceBackend) -> Built:
     idx = np.array([where[p] for p in positions], dtype=np.int64)
     base = Matrices(matrices.distance_m[np.ix_(idx, idx)], matrices.duration_s[np.ix_(idx, idx)])
 
-    slots = _slots(problem)
+    slots = _slots(problem, available or {})
     excluded: list[UnplannedStop] = []
     kept: list[tuple[int, Stop]] = []  # (location index in `base`, stop)
     for k, stop in enumerate(problem.stops):
@@ -148,8 +166,8 @@ def build_model(problem: Problem, backend: DistanceBackend) -> Built:
                 unit_distance_cost=per_m,
                 unit_duration_cost=per_s,
                 profile=profiles[forbidden],
-                reload_depots=[depot] if vt.max_reloads > 0 else [],
-                max_reloads=vt.max_reloads,
+                reload_depots=[depot] if slot.reloads > 0 else [],
+                max_reloads=slot.reloads,
                 name=f"{vt.key}:{','.join(map(str, slot.indices))}",
             )
         )
@@ -165,6 +183,7 @@ def build_model(problem: Problem, backend: DistanceBackend) -> Built:
             service_duration=stop.service_seconds,
             tw_early=stop.window.start if stop.window else 0,
             tw_late=stop.window.end if stop.window else INT_MAX,
+            release_time=stop.release,
             prize=prize,
             required=required,
             name=stop.key,
@@ -199,7 +218,7 @@ def build_model(problem: Problem, backend: DistanceBackend) -> Built:
         soft = [client(first_client + c, s, big if s.required else prize_of(s), False) for c, s in enumerate(stops)]
         soft_data = data_with(soft)
     return Built(
-        data=data_with(clients),
+        data=data_with(clients) if vehicle_types else None,
         soft_data=soft_data,
         slots=tuple(slots),
         stops=stops,
@@ -213,7 +232,7 @@ def _location(position: Point, name: str) -> pyvrp.Location:
     return pyvrp.Location(x=position.lon, y=position.lat, name=name)
 
 
-def _slots(problem: Problem) -> list[Slot]:
+def _slots(problem: Problem, available: dict[VehicleRef, Availability]) -> list[Slot]:
     locked: dict[str, set[int]] = {}
     for stop in problem.stops:
         if stop.locked_to is not None:
@@ -227,9 +246,15 @@ def _slots(problem: Problem) -> list[Slot]:
         ends = [end for end in (vt.shift_end, depot.closes) if end is not None]
         tw_late = min(ends) if ends else INT_MAX
         own = sorted(i for i in locked.get(vt.key, set()) if 0 <= i < vt.count)
-        for index in own:
-            slots.append(Slot(vt, (index,), True, tw_early, tw_late))
-        rest = tuple(i for i in range(vt.count) if i not in own)
+        busy = sorted(i for i in range(vt.count) if VehicleRef(vt.key, i) in available and i not in own)
+        for index in own + busy:
+            free = available.get(VehicleRef(vt.key, index))
+            if free is None:
+                slots.append(Slot(vt, (index,), index in own, tw_early, tw_late))
+            elif free.reloads_left >= 0:
+                late = tw_late if free.latest is None else min(tw_late, free.latest)
+                slots.append(Slot(vt, (index,), index in own, max(tw_early, free.earliest), late, free.reloads_left))
+        rest = tuple(i for i in range(vt.count) if i not in own and i not in busy)
         if rest:
             slots.append(Slot(vt, rest, False, tw_early, tw_late))
     return slots
@@ -252,6 +277,8 @@ def _exclusion(
             return UnplannedReason.LOCKED_VEHICLE_NOT_COOLED
     candidates = [slot for slot in slots if slot.accepts(stop)]
     if not candidates:
+        if stop.depot is not None and not any(s.vehicle_type.depot == stop.depot for s in slots):
+            return UnplannedReason.NO_VEHICLE_AT_HUB
         return UnplannedReason.NO_COOLED_VEHICLE if stop.needs_cooling else UnplannedReason.LOCKED_VEHICLE_UNAVAILABLE
     candidates = [slot for slot in candidates if _fits(stop, slot.vehicle_type)]
     if not candidates:
@@ -262,9 +289,15 @@ def _exclusion(
     ]
     reasons = [UnplannedReason.UNREACHABLE, UnplannedReason.OUT_OF_HOURS]
     for check, reason in zip(checks, reasons, strict=True):
-        candidates = [slot for slot in candidates if check(slot)]
-        if not candidates:
+        remaining = [slot for slot in candidates if check(slot)]
+        if not remaining:
+            if reason == UnplannedReason.OUT_OF_HOURS and stop.release > 0 and stop.window is not None:
+                end = stop.window.end
+                out = [int(base.duration_s[depot_index[s.vehicle_type.depot], location]) for s in candidates]
+                if all(stop.release + seconds > end for seconds in out):
+                    return UnplannedReason.GOODS_TOO_LATE
             return reason
+        candidates = remaining
     return None
 
 
@@ -280,7 +313,7 @@ def _reachable(base: Matrices, depot: int, location: int) -> bool:
 def _in_hours(stop: Stop, slot: Slot, base: Matrices, depot: int, location: int) -> bool:
     out = int(base.duration_s[depot, location])
     back = int(base.duration_s[location, depot])
-    start = slot.tw_early + out
+    start = max(slot.tw_early, stop.release) + out
     if stop.window is not None:
         if start > stop.window.end:
             return False

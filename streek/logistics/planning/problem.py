@@ -103,12 +103,21 @@ class Stop:
     priority: int = 1
     locked_to: VehicleRef | None = None  # the dispatcher's lock: only this vehicle may serve the stop
     label: str = ""
+    # Cross-docking: the collections whose goods this delivery carries. The trip carrying it may leave its hub
+    # only once they are unloaded there (the solver plans the collections first, see ADR 0009).
+    after: tuple[str, ...] = ()
+    release: int = 0  # the trip carrying this stop may not leave its depot earlier
+    depot: str | None = None  # the stop must be served from this depot (where its goods are)
 
     def __post_init__(self) -> None:
         if self.demand_kg < 0 or self.demand_crates < 0:
             raise ValueError(f"stop {self.key}: demand cannot be negative")
         if self.service_seconds < 0 or self.priority < 0:
             raise ValueError(f"stop {self.key}: service time and priority cannot be negative")
+        if self.after and self.kind != StopKind.DELIVERY:
+            raise ValueError(f"stop {self.key}: only a delivery waits for collections")
+        if self.release < 0:
+            raise ValueError(f"stop {self.key}: release time cannot be negative")
 
 
 @dataclass(frozen=True)
@@ -135,7 +144,12 @@ class Problem:
             if vehicle_type.depot not in depots:
                 raise ValueError(f"vehicle type {vehicle_type.key}: unknown depot {vehicle_type.depot}")
         object.__setattr__(self, "_depot_by_key", depots)
-        object.__setattr__(self, "_stop_by_key", {stop.key: stop for stop in self.stops})
+        stops = {stop.key: stop for stop in self.stops}
+        for stop in self.stops:
+            for source in stop.after:
+                if source in stops and stops[source].kind != StopKind.COLLECTION:
+                    raise ValueError(f"stop {stop.key}: waits for {source}, which is not a collection")
+        object.__setattr__(self, "_stop_by_key", stops)
 
     @classmethod
     def build(
@@ -158,3 +172,11 @@ class Problem:
 
     def stop(self, key: str) -> Stop:
         return self._stop_by_key[key]
+
+    def has_stop(self, key: str) -> bool:
+        return key in self._stop_by_key
+
+    @property
+    def has_dependencies(self) -> bool:
+        """Some delivery waits for collections of the same problem."""
+        return any(stop.after for stop in self.stops)

@@ -1,6 +1,6 @@
 """The planning output: routes with their timed visits, unplanned stops with a reason, and what failed a check."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 
@@ -22,6 +22,13 @@ class UnplannedReason(models.TextChoices):
         _("optional: left out because it did not fit or was not worth the detour at its priority"),
     )
     UNREACHABLE = "unreachable", _("cannot be reached by road from the hub")
+    GOODS_NOT_COLLECTED = "goods_not_collected", _("waits for goods from a collection that could not be planned")
+    GOODS_AT_SEVERAL_HUBS = "goods_at_several_hubs", _("its goods are collected to different hubs")
+    GOODS_TOO_LATE = (
+        "goods_too_late",
+        _("its goods reach the hub too late to deliver it within its time window"),
+    )
+    NO_VEHICLE_AT_HUB = "no_vehicle_at_hub", _("no vehicle is left at the hub where its goods arrive")
 
 
 class ViolationKind(models.TextChoices):
@@ -35,6 +42,7 @@ class ViolationKind(models.TextChoices):
     TOO_MANY_TRIPS = "too_many_trips", _("more trips than the vehicle's reloads allow")
     VISITED_TWICE = "visited_twice", _("a stop is visited more than once")
     MISSING = "missing", _("a stop is neither planned nor reported as unplanned")
+    GOODS_NOT_READY = "goods_not_ready", _("leaves the hub before the goods it carries have arrived")
 
 
 @dataclass(frozen=True)
@@ -89,6 +97,18 @@ class Route:
     def stop_keys(self) -> tuple[str, ...]:
         return tuple(visit.stop_key for visit in self.visits)
 
+    def hub_arrivals(self) -> dict[str, tuple[str, int]]:
+        """Each collection on this route -> (depot, when the trip that picked it up is back at the depot)."""
+        back = {trip.index: trip.arrival for trip in self.trips}
+        return {
+            visit.stop_key: (self.depot_key, back[visit.trip])
+            for visit in self.visits
+            if visit.kind == StopKind.COLLECTION and visit.trip in back
+        }
+
+    def trip_departure(self, trip: int) -> int | None:
+        return next((t.departure for t in self.trips if t.index == trip), None)
+
 
 @dataclass(frozen=True)
 class UnplannedStop:
@@ -125,6 +145,8 @@ class PlanResult:
     runtime_seconds: float
     iterations: int
     origin: datetime | None = None
+    # Deliveries that wait for collections: stop key -> when their goods are unloaded at the hub.
+    ready: dict[str, int] = field(default_factory=dict)
 
     @property
     def km(self) -> float:
@@ -144,3 +166,7 @@ class PlanResult:
 
     def route_of(self, stop_key: str) -> Route | None:
         return next((route for route in self.routes if stop_key in route.stop_keys), None)
+
+    def hub_arrivals(self) -> dict[str, tuple[str, int]]:
+        """Collection stop key -> (depot, when its trip is back there)."""
+        return {key: value for route in self.routes for key, value in route.hub_arrivals().items()}

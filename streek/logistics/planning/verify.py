@@ -20,7 +20,30 @@ def plan_verify(*, problem: Problem, routes: Sequence[Route], unplanned: Sequenc
             violations.append(Violation(ViolationKind.MISSING, stop.key))
     for route in routes:
         violations.extend(_route_violations(problem, route))
+    if problem.has_dependencies:
+        violations.extend(_dependency_violations(problem, routes))
     return violations
+
+
+def _dependency_violations(problem: Problem, routes: Sequence[Route]) -> list[Violation]:
+    """A delivery that waits for collections leaves, from the hub they came to, once they are unloaded there."""
+    arrivals = {key: value for route in routes for key, value in route.hub_arrivals().items()}
+    found: list[Violation] = []
+    for route in routes:
+        for visit in route.visits:
+            stop = problem.stop(visit.stop_key)
+            if not stop.after:
+                continue
+            if any(source not in arrivals or arrivals[source][0] != route.depot_key for source in stop.after):
+                found.append(Violation(ViolationKind.GOODS_NOT_READY, stop.key, route.vehicle))
+                continue
+            reload = problem.depot(route.depot_key).reload_seconds
+            ready = max(arrivals[source][1] for source in stop.after) + reload
+            departure = route.trip_departure(visit.trip)
+            if departure is None or departure < ready:
+                early = ready if departure is None else ready - departure
+                found.append(Violation(ViolationKind.GOODS_NOT_READY, stop.key, route.vehicle, amount=early))
+    return found
 
 
 def _route_violations(problem: Problem, route: Route) -> list[Violation]:

@@ -172,6 +172,7 @@ def plan_result_store(*, plan: Plan, built: PlanInput, result: PlanResult, savin
     Stop.objects.filter(plan=plan).delete()
     Route.objects.filter(plan=plan).delete()
     stops: list[Stop] = []
+    back = {key: at for key, (_depot, at) in result.hub_arrivals().items()}
     for number, solved in enumerate(result.routes, start=1):
         vehicle = built.vehicles[solved.vehicle.type_key]
         route = Route.objects.create(
@@ -207,6 +208,10 @@ def plan_result_store(*, plan: Plan, built: PlanInput, result: PlanResult, savin
             stop.is_locked = spec.locked_vehicle_id is not None and spec.locked_vehicle_id == vehicle_id_of(
                 solved.vehicle.type_key
             )
+            if visit.stop_key in back:
+                stop.hub_arrival_at = result.at(back[visit.stop_key])
+            if visit.stop_key in result.ready:
+                stop.goods_ready_at = result.at(result.ready[visit.stop_key])
             stops.append(stop)
     reasons = dict(built.left_out)
     reasons.update({u.stop_key: StopUnplannedReason(u.reason.value) for u in result.unplanned})
@@ -257,4 +262,5 @@ def _stop(plan: Plan, spec: StopSpec) -> Stop:
         deposit=spec.deposit,
         needs_cooling=spec.needs_cooling,
         items=spec.item_rows(),
+        waits_for=list(spec.waits_for),
     )

@@ -6,6 +6,8 @@
   pickup slot there starts.
 - A delivery to each order delivered at home or at a business, within its zone's delivery hours that day.
 - Stops without a position are left out with their reason. Locks from the previous version carry over.
+- Same-day cross-docking: each delivery waits for the collections of the producers whose lines it carries, so
+  it leaves the hub only once they are back there (see ADR 0009).
 
 The same lines give the solo baseline: each producer driving its own orders to their destinations.
 """
@@ -13,7 +15,7 @@ The same lines give the solo baseline: each producer driving its own orders to t
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.utils import timezone
@@ -38,6 +40,10 @@ def depot_key(depot_id: int) -> str:
 
 def vehicle_key(vehicle_id: int) -> str:
     return f"vehicle:{vehicle_id}"
+
+
+def collection_key(producer_id: int) -> str:
+    return f"collect:{producer_id}"
 
 
 def vehicle_id_of(key: str) -> int:
@@ -65,6 +71,14 @@ class StopSpec:
     order_id: int | None = None
     pickup_point_id: int | None = None
     locked_vehicle_id: int | None = None
+    producer_ids: set[int] = field(default_factory=set)  # whose goods this stop loads or unloads
+
+    @property
+    def waits_for(self) -> tuple[str, ...]:
+        """A delivery waits for the collections of the producers whose goods it carries."""
+        if self.kind != StopKind.DELIVERY:
+            return ()
+        return tuple(collection_key(producer_id) for producer_id in sorted(self.producer_ids))
 
     def item_rows(self) -> list[dict[str, str]]:
         return [{"text": text, "quantity": _number(quantity)} for text, quantity in sorted(self.items.items())]
@@ -137,16 +151,28 @@ def plan_lines(*, cycles: Iterable[OrderCycle]) -> list[OrderLine]:
     )
 
 
+def _on_the_day(day: date, start: datetime | None, end: datetime | None) -> tuple[datetime | None, datetime | None]:
+    """A ready window that ends before the plan's day (goods ready the day before) moves to the same hours that day.
+
+    The plan covers one day: the goods waiting at the farm are collected on it, within the producer's usual hours,
+    so that the deliveries carrying them can wait for them (same-day cross-docking).
+    """
+    if end is None or timezone.localtime(end).date() >= day:
+        return start, end
+    shift = timedelta(days=(day - timezone.localtime(end).date()).days)
+    return (None if start is None else start + shift), end + shift
+
+
 def _collection_specs(
-    lines: list[OrderLine], exchanges: dict[int, list[CycleProducer]], minutes: int
+    lines: list[OrderLine], exchanges: dict[int, list[CycleProducer]], minutes: int, day: date
 ) -> dict[str, StopSpec]:
     specs: dict[str, StopSpec] = {}
     for line in lines:
         producer = line.producer
-        key = f"collect:{producer.pk}"
+        key = collection_key(producer.pk)
         spec = specs.get(key)
         if spec is None:
-            start, end = _ready_window(exchanges.get(producer.pk, []))
+            start, end = _on_the_day(day, *_ready_window(exchanges.get(producer.pk, [])))
             spec = specs[key] = StopSpec(
                 key=key,
                 kind=StopKind.COLLECTION,
@@ -166,6 +192,7 @@ def _add_line(spec: StopSpec, line: OrderLine, *, text: str | None = None, quant
     spec.kg += line.weight_kg or Decimal("0")
     spec.crates += line.crates
     spec.deposit += line.crate_deposit
+    spec.producer_ids.add(line.producer_id)
     spec.needs_cooling = spec.needs_cooling or line.variant.product.storage_temperature in COLD_CHAIN_TEMPERATURES
     label = text if text is not None else line.description
     amount = quantity if quantity is not None else (line.final_quantity or Decimal(line.quantity))
@@ -272,7 +299,7 @@ def plan_input_build(*, plan: Plan) -> PlanInput:
     exchanges: dict[int, list[CycleProducer]] = defaultdict(list)
     for exchange in CycleProducer.objects.filter(cycle__in=cycles):
         exchanges[exchange.producer_id].append(exchange)
-    specs = _collection_specs(lines, exchanges, plan.collection_minutes)
+    specs = _collection_specs(lines, exchanges, plan.collection_minutes, plan.day)
     specs.update(_delivery_specs(lines, plan.day, plan.delivery_minutes))
 
     depots = {depot_key(d.pk): d for d in Depot.objects.filter(hub_id__in=hub_ids, is_active=True).order_by("pk")}
@@ -306,6 +333,7 @@ def plan_input_build(*, plan: Plan) -> PlanInput:
                 needs_cooling=spec.needs_cooling,
                 locked_to=locked_to,
                 label=spec.name,
+                after=spec.waits_for,
             )
         )
     problem = planning.Problem.build(

@@ -11,7 +11,7 @@ from streek.core.pdf import pdf_from_html
 from streek.logistics.access import access_route
 from streek.logistics.models import Route
 from streek.logistics.planning.gpx import gpx_document
-from streek.logistics.selectors.plans import route_with_stops
+from streek.logistics.selectors.plans import plan_routed_stops, route_waits, route_with_stops
 
 from ..inventory.http import refusals_as_http
 
@@ -35,6 +35,7 @@ def route_sheet_pdf(request: HttpRequest, route_id: int) -> HttpResponse:
             "stops": stops,
             "deliveries": [stop for stop in stops if stop.kind == "delivery"],
             "deposits": sum((stop.deposit for stop in stops), start=0),
+            "waits": route_waits(route=route, stops=plan_routed_stops(plan=route.plan)),
         },
         request=request,
     )

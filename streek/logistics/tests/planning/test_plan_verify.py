@@ -56,3 +56,20 @@ def test_overload_lateness_shift_duplicates_and_missing_stops_are_reported():
     assert (ViolationKind.SHIFT_EXCEEDED, None) in kinds
     assert (ViolationKind.VISITED_TWICE, "b") in kinds
     assert (ViolationKind.MISSING, "c") in kinds
+
+
+def test_a_delivery_leaving_before_its_goods_are_back_is_reported():
+    # given a shop waiting for a farm, delivered by a van that leaves before the farm's van is back
+    from .cases import collection
+
+    stops = [collection("farm", near(LEUVEN, 1)), delivery("shop", near(LEUVEN, 2), after=("farm",))]
+    problem = Problem.build(depots=[depot()], vehicle_types=[van("a"), van("b")], stops=stops)
+    routes = [
+        route_of(VehicleRef("a", 0), ["farm"], problem, start=8 * HOUR),
+        route_of(VehicleRef("b", 0), ["shop"], problem, start=8 * HOUR),
+    ]
+    # when
+    violations = plan_verify(problem=problem, routes=routes, unplanned=[])
+    # then
+    assert [(v.kind, v.stop_key) for v in violations] == [(ViolationKind.GOODS_NOT_READY, "shop")]
+    assert violations[0].amount == routes[0].end - 8 * HOUR

@@ -161,3 +161,19 @@ def test_ready_windows_are_taken_from_the_cycles_of_the_day():
     assert stop.window == TimeWindow(10 * HOUR, 12 * HOUR)
     assert stop.demand_kg == 8.0
     assert at(10) == built.specs[stop.key].window_start
+
+
+def test_a_ready_window_the_day_before_moves_to_the_same_hours_on_the_plan_day():
+    # given a producer ready for collection the day before, from 7 to 12
+    day = day_setup()
+    farm = producer_at(50.85, 5.10)
+    join(day, farm, ready=(7 - 24, 12 - 24))
+    order(day, lines=[(farm, "4", 1)], slot=pickup_slot(day))
+    # when
+    built = plan_input_build(plan=plan_for(day))
+    # then the goods are collected on the plan's day in the same hours, and the delivery waits for them
+    stop = built.problem.stop(f"collect:{farm.pk}")
+    assert stop.window == TimeWindow(7 * HOUR, 12 * HOUR)
+    assert built.specs[stop.key].window_start == at(7)
+    delivery = next(s for s in built.problem.stops if s.kind == StopKind.DELIVERY)
+    assert delivery.after == (stop.key,)

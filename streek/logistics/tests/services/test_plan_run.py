@@ -64,8 +64,11 @@ def test_chilled_goods_without_a_cooled_vehicle_are_unplanned_with_the_reason():
     plan = plan_run(plan_id=queued(day).pk)
     assert plan.status == PlanStatus.DONE
     assert not plan.is_feasible
-    reasons = dict(Stop.objects.filter(plan=plan).values_list("key", "unplanned_reason"))
-    assert set(reasons.values()) == {StopUnplannedReason.NO_COOLED_VEHICLE}
+    reasons = dict(Stop.objects.filter(plan=plan).values_list("kind", "unplanned_reason"))
+    assert reasons == {
+        StopKind.COLLECTION: StopUnplannedReason.NO_COOLED_VEHICLE,
+        StopKind.DELIVERY: StopUnplannedReason.GOODS_NOT_COLLECTED,
+    }
     assert plan.routes.count() == 0
 
 
@@ -79,7 +82,12 @@ def test_what_does_not_fit_is_reported_not_overloaded():
     plan = plan_run(plan_id=queued(day).pk)
     unplanned = Stop.objects.filter(plan=plan, route__isnull=True)
     assert unplanned.exists()
-    assert {s.unplanned_reason for s in unplanned} <= {StopUnplannedReason.DID_NOT_FIT, StopUnplannedReason.TOO_LARGE}
+    assert {s.unplanned_reason for s in unplanned} <= {
+        StopUnplannedReason.DID_NOT_FIT,
+        StopUnplannedReason.TOO_LARGE,
+        StopUnplannedReason.GOODS_NOT_COLLECTED,  # a delivery whose collection did not fit
+        StopUnplannedReason.NO_VEHICLE_AT_HUB,  # or whose van has no trip left after collecting
+    }
     for route in plan.routes.all():
         assert all(s.on_board_kg <= 50 for s in route.stops.all())
 
@@ -90,6 +98,7 @@ def test_two_vans_share_the_work_in_different_colours():
     Plan.objects.all().delete()
     for vehicle in Vehicle.objects.filter(hub=day.hub):
         vehicle.capacity_crates = 4
+        vehicle.max_trips = 1
         vehicle.save()
     farms = [producer_at(50.85 + 0.01 * k, 5.10) for k in range(3)]
     order(day, lines=[(farm, "10", 2) for farm in farms], slot=pickup_slot(day))

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from streek.catalog.demo.generator import DEMO_SEED, demo_load
 from streek.catalog.demo.users import DEMO_PASSWORD, login_rows
+from streek.logistics.demo import logistics_demo_delete, logistics_demo_load, logistics_login_rows
 from streek.monitor.demo import monitor_demo_delete, monitor_demo_load
 from streek.orders.demo import trade_demo_delete, trade_demo_load
 from streek.strategy.demo import strategy_demo_delete, strategy_demo_load
@@ -25,6 +26,7 @@ class Command(BaseCommand):
         if options["reset"]:
             strategy_demo_delete()
             monitor_demo_delete()  # facts of the demo organisations and the producers the monitor demo added
+            logistics_demo_delete()  # plans refer to the cycles, vehicles to the hub
             trade_demo_delete()  # orders protect the organisations the catalogue demo removes
         result = demo_load(seed=options["seed"], reset=options["reset"], progress=not options["no_progress"])
         if result.created:
@@ -36,6 +38,10 @@ class Command(BaseCommand):
         if trade.created:
             summary = ", ".join(f"{name}: {count}" for name, count in trade.counts.items())
             self.stdout.write(self.style.SUCCESS(f"Demo trade created. {summary}"))
+        logistics = logistics_demo_load()
+        if logistics.created:
+            summary = ", ".join(f"{name}: {count}" for name, count in logistics.counts.items())
+            self.stdout.write(self.style.SUCCESS(f"Demo rounds planned. {summary}"))
         monitor = monitor_demo_load(seed=options["seed"])
         if monitor.created:
             summary = ", ".join(f"{name}: {count}" for name, count in monitor.counts.items())
@@ -49,7 +55,7 @@ class Command(BaseCommand):
         self._print_logins()
 
     def _print_logins(self) -> None:
-        rows = [("username", "role", "what to try"), *login_rows()]
+        rows = [("username", "role", "what to try"), *login_rows(), *logistics_login_rows()]
         widths = [max(len(row[column]) for row in rows) for column in range(2)]
         rule = "-" * (widths[0] + widths[1] + 40)
         self.stdout.write("")
