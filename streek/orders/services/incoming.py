@@ -36,8 +36,10 @@ def cycle_producer_add(
     ready_from: datetime | None = None,
     ready_until: datetime | None = None,
     note: str = "",
+    surplus_to_market: bool = False,
 ) -> CycleProducer:
-    """Let a producer (or the hub itself) take part in a cycle; adding it again changes its ready window."""
+    """Let a producer (or the hub itself) take part in a cycle; adding it again changes its ready window and
+    whether its unsold stock goes on the market board at the close."""
     require_hub_editor(actor=actor, hub_id=cycle.hub_id)
     require_cycle_editable(cycle)
     if producer.pk != cycle.hub_id and producer.kind not in PRODUCER_KINDS:
@@ -57,6 +59,7 @@ def cycle_producer_add(
     exchange.ready_from = ready_from
     exchange.ready_until = ready_until
     exchange.note = note.strip()
+    exchange.surplus_to_market = surplus_to_market
     clean(exchange)
     exchange.save()
     return exchange

@@ -117,6 +117,14 @@ class ProducerAddForm(forms.Form):
     ready_from = moment_field(_("ready for collection from"), required=False)
     ready_until = moment_field(_("ready for collection until"), required=False)
     note = forms.CharField(label=_("note"), max_length=300, required=False)
+    surplus_to_market = forms.BooleanField(
+        label=_("offer unsold stock on the market board"),
+        required=False,
+        help_text=_(
+            "At the close, what is left of the producer's limited stock is posted as a surplus offer. "
+            "Agree this with the producer first."
+        ),
+    )
 
     def __init__(self, *args: Any, hub: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -39,6 +39,17 @@ def test_cycle_producer_add_again_changes_the_window_and_keeps_one_exchange():
     assert CycleProducer.objects.get().ready_from == ready
 
 
+def test_cycle_producer_add_records_the_market_board_opt_in_and_adding_again_changes_it():
+    exchange = CycleProducerFactory()
+    hub_member = member_of(exchange.cycle.hub)
+
+    cycle_producer_add(actor=hub_member, cycle=exchange.cycle, producer=exchange.producer, surplus_to_market=True)
+    opted_in = CycleProducer.objects.get().surplus_to_market
+    cycle_producer_add(actor=hub_member, cycle=exchange.cycle, producer=exchange.producer)
+
+    assert (opted_in, CycleProducer.objects.get().surplus_to_market) == (True, False)
+
+
 def test_cycle_producer_add_lets_the_hub_sell_its_own_goods():
     cycle = OrderCycleFactory()
 

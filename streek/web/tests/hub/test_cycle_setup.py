@@ -150,6 +150,21 @@ def test_a_producer_is_added_with_its_ready_window() -> None:
     assert exchange.ready_until - exchange.ready_from == timedelta(hours=3)
 
 
+def test_an_owner_lets_a_producer_offer_its_unsold_stock_on_the_market_board() -> None:
+    people = team()
+    cycle = OrderCycleFactory(hub=people.hub, status=CycleStatus.DRAFT)
+    farmer = OrganisationFactory()
+
+    response = client_for(people.owner).post(
+        reverse("web:hub_cycle_producer_add", args=[cycle.pk]), {"producer": farmer.pk, "surplus_to_market": "on"}
+    )
+    page = client_for(people.owner).get(reverse("web:hub_cycle", args=[cycle.pk]), HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 302
+    assert CycleProducer.objects.get(cycle=cycle).surplus_to_market is True
+    assert "Unsold stock goes on the market board" in page.content.decode()
+
+
 def test_a_refused_producer_window_is_shown_and_staff_cannot_add_producers() -> None:
     people = team()
     cycle = OrderCycleFactory(hub=people.hub, status=CycleStatus.DRAFT)
