@@ -24,6 +24,7 @@ from streek.catalog.selectors.sales_points import (
 from streek.core.response_cache import cache_anonymous_get
 
 from .pagination import PageParams, paginate
+from .responses import json_response
 from .schemas.common import Problem
 from .schemas.sales_points import (
     MapParams,
@@ -145,7 +146,7 @@ def map_sales_points(
     summary="One sales point",
 )
 @decorate_view(cache_anonymous_get(DIRECTORY))
-def get_sales_point(request: HttpRequest, slug: str) -> dict[str, object]:
+def get_sales_point(request: HttpRequest, slug: str) -> HttpResponse:
     """A public sales point with its opening hours, closures, payment methods, accessibility and operator."""
     point = sales_point_get(slug=slug)
     today = local_now().date()
@@ -154,7 +155,7 @@ def get_sales_point(request: HttpRequest, slug: str) -> dict[str, object]:
     weekdays = dict(Weekday.choices)
     operator = point.operator
     province = point.municipality.province
-    return {
+    body: dict[str, Any] = {
         "id": point.pk,
         "slug": point.slug,
         "name": point.name,
@@ -216,3 +217,4 @@ def get_sales_point(request: HttpRequest, slug: str) -> dict[str, object]:
         "last_verified_at": point.last_verified_at,
         "url": page_url(request, point.slug),
     }
+    return json_response(SalesPointDetail, body)

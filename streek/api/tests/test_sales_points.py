@@ -5,6 +5,7 @@ from unittest.mock import patch
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import connection
 from django.test import Client
 
 from streek.api.schemas.sales_points import SalesPointMap, SalesPointPage
@@ -388,14 +389,16 @@ def test_map_bad_parameters_give_a_problem(client: Client, params: dict[str, str
 
 
 def test_detail_shows_hours_closures_payment_accessibility_and_operator(
-    client: Client, make_points: Callable[..., list[SalesPoint]], django_assert_max_num_queries: Any
+    client: Client, make_points: Callable[..., list[SalesPoint]], django_assert_num_queries: Any
 ) -> None:
     # given
     operator = OrganisationFactory.create(name="Hoeve De Linde bv", slug="hoeve-de-linde")
     (point,) = make_points(1, operator=operator, payment_methods=["cash", "payconiq"], accessibility=["parking"])
+    # PostgreSQL aggregates rules, closures, categories and labels into the point's query; SQLite needs 4.
+    expected = 1 if connection.vendor == "postgresql" else 4
 
     # when
-    with django_assert_max_num_queries(6):
+    with django_assert_num_queries(expected):
         response = client.get(f"{LIST}/{point.slug}")
 
     # then
