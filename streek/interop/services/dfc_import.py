@@ -6,12 +6,14 @@ and product group keeps its semantic id as an interop.DfcLink, so importing the 
 same rows and updates them: never a duplicate. `dry_run` does all of it and rolls back (the preview).
 """
 
+import re
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,7 +27,7 @@ from streek.core.exceptions import PermissionRefused
 from ..choices import DfcLinkKind
 from ..dfc import ids
 from ..dfc.importer import ProductPlan, VariantPlan, plan_catalogue
-from ..dfc.reading import Problem, Taxonomy, read_graph
+from ..dfc.reading import MAX_ID_LENGTH, Problem, Taxonomy, read_graph
 from ..dfc.runtime import garbage_collection_paused
 from ..dfc.validation import validate
 from ..models import DfcLink
@@ -79,7 +81,8 @@ class _Importer:
         self.source = source[:500] if source.startswith(("http://", "https://")) else ""  # a URL, or nothing
         self.result = result
         self.now = timezone.now()
-        self.links: dict[tuple[str, str], DfcLink] = {}
+        self.links: dict[tuple[str, str], DfcLink] = {}  # the links found in the database
+        self.new_links: dict[tuple[str, str], int] = {}  # the links to add: object ids by (kind, semantic id)
         self.variants: dict[int, Variant] = {}
         self.products: dict[int, Product] = {}
         self.own: dict[str, int] = {}  # our own supplied product ids (a re-import of our export): variant pks
@@ -126,11 +129,11 @@ class _Importer:
                 self.product_labels[product_id].append(self.concept_keys.get(concept_id, ""))
 
     def linked_variant(self, plan: VariantPlan) -> Variant | None:
-        link = self.links.get((DfcLinkKind.VARIANT, plan.semantic_id))
-        if link is None:
+        object_id = self.linked_object(DfcLinkKind.VARIANT, plan.semantic_id)
+        if object_id is None:
             own = self.own.get(plan.semantic_id)
             return self.variants.get(own) if own else None
-        return self.variants.get(link.object_id)
+        return self.variants.get(object_id)
 
     def target(self, plan: ProductPlan) -> Product | None:
         """The product a plan updates: the one its variants already belong to, else the one linked to the group."""
@@ -138,8 +141,12 @@ class _Importer:
             variant = self.linked_variant(variant_plan)
             if variant is not None and variant.product_id in self.products:
                 return self.products[variant.product_id]
-        link = self.links.get((DfcLinkKind.PRODUCT, plan.semantic_id))
-        return self.products.get(link.object_id) if link else None
+        object_id = self.linked_object(DfcLinkKind.PRODUCT, plan.semantic_id)
+        return self.products.get(object_id) if object_id is not None else None
+
+    def linked_object(self, kind: str, semantic_id: str) -> int | None:
+        link = self.links.get((kind, semantic_id))
+        return link.object_id if link is not None else self.new_links.get((kind, semantic_id))
 
     def variant_row(self, plan: VariantPlan, current: Variant | None) -> dict[str, Any]:
         row: dict[str, Any] = {"name": plan.name, "quantity": plan.quantity, "unit_key": plan.unit_key}
@@ -325,7 +332,7 @@ class _Importer:
             list(Product.objects.select_for_update().filter(pk__in=dirty).values_list("pk", flat=True))
         Product.objects.bulk_create(self.new_products)
         Product.objects.bulk_update(self.dirty_products, ["name_nl", "description_nl", "product_type", "updated_at"])
-        Variant.objects.bulk_create(self.new_variants)
+        _insert_variants(self.new_variants, self.now)
         Variant.objects.bulk_update(
             self.dirty_variants, ["name", "sku", "quantity", "unit", "price", "vat_rate", "is_active", "updated_at"]
         )
@@ -348,28 +355,35 @@ class _Importer:
         if semantic_id in self.own or semantic_id == ids.product_group_id(object_id):
             return  # the object's own id here (a re-import of our export): no link needed
         link = self.links.get((kind, semantic_id))
-        if link is None:
-            link = DfcLink(organisation=self.organisation, kind=kind, semantic_id=semantic_id, object_id=object_id)
-            self.links[(kind, semantic_id)] = link
+        if link is None:  # a new link: written in save_links, not made a model instance (thousands on a first import)
+            self.new_links[(kind, semantic_id)] = object_id
+            return
         link.object_id = object_id
         link.source = self.source or link.source
         link.imported_at = link.updated_at = self.now
 
     def save_links(self) -> None:
-        new = [link for link in self.links.values() if link.pk is None]
-        old = [link for link in self.links.values() if link.pk is not None]
-        # The fields that come from the document (its @id, and the source URL); the others are set here.
-        exclude = ["organisation", "kind", "object_id", "imported_at", "created_at", "updated_at"]
-        for link in new:
+        old = list(self.links.values())
+        # The fields that come from the document (its @id, and the source URL) are checked as full_clean would
+        # (the field's own clean: length and URL); the others are set here.
+        checks = [("semantic_id", semantic_id) for _kind, semantic_id in self.new_links]
+        if self.new_links:
+            checks.append(("source", self.source))
+        origins: set[str] = set()  # scheme://host of the ids found valid
+        for name, value in checks:
+            if name == "semantic_id" and _same_origin_url(value, origins):
+                continue
             try:
-                link.full_clean(exclude=exclude, validate_unique=False)
+                _LINK_FIELDS[name].clean(value, None)
+                origin = _URL_ORIGIN.match(value) if name == "semantic_id" else None
+                if origin is not None:
+                    origins.add(origin[0])
             except ValidationError as error:
-                for name, messages in error.message_dict.items():
-                    prop = "@id" if name == "semantic_id" else name
-                    self.result.problems += [Problem(link.semantic_id, prop, message) for message in messages]
+                node, prop = (value, "@id") if name == "semantic_id" else (self.source, name)
+                self.result.problems += [Problem(node, prop, message) for message in error.messages]
         if self.result.problems:
             return
-        DfcLink.objects.bulk_create(new)
+        _insert_links(self.organisation, self.source, self.new_links, self.now)
         # Links whose object moved are updated one by one in a CASE; the others (nearly all on a re-import) get
         # the same source and time in one UPDATE.
         moved = [link for link in old if link.object_id != self.link_objects.get(link.pk)]
@@ -390,6 +404,92 @@ class _Importer:
         if not self.result.problems:
             self.write()
             self.save_links()
+
+
+_LINK_FIELDS: dict[str, Any] = {name: DfcLink._meta.get_field(name) for name in ("semantic_id", "source")}
+
+
+_URL_ORIGIN = re.compile(r"[^:/?#\s]*://[^/?#]*")  # scheme://netloc: up to the first / ? or # after it
+_URL_REST = re.compile(r"[/?#]\S*")  # the path part of URLValidator's pattern
+
+
+def _same_origin_url(value: str, origins: set[str]) -> bool:
+    """True when `value` is a scheme://netloc already found a valid semantic id by the field's full clean (URLValidator
+    and max length), followed by a path URLValidator accepts: the field's clean would pass it too. Its checks of
+    scheme, host, port, IPv6 and host name length depend on scheme://netloc only. ~0.4 s less for 12,500 links."""
+    if len(value) > MAX_ID_LENGTH:
+        return False
+    origin = _URL_ORIGIN.match(value)
+    if origin is None or origin[0] not in origins:
+        return False
+    return _URL_REST.fullmatch(value, origin.end()) is not None
+
+
+def _insert_variants(variants: list[Variant], now: datetime) -> None:
+    """Variant.objects.bulk_create on PostgreSQL without Django's per-value preparation (~0.4 s for 10,000 rows): the
+    values are plain Python values already checked by full_clean, sent as one array per column to the same
+    INSERT ... SELECT FROM unnest ... RETURNING id as Django's (which relies on the same order of the returned ids)."""
+    if connection.vendor != "postgresql" or not variants:
+        Variant.objects.bulk_create(variants)
+        return
+    for variant in variants:  # built with a product not yet saved then (as bulk_create does)
+        variant.product_id = variant.product.pk
+    table = connection.ops.quote_name(Variant._meta.db_table)
+    sql = (
+        f"INSERT INTO {table} "  # noqa: S608 - the table name from the model
+        "(created_at, updated_at, product_id, name, sku, quantity, unit_id, price, vat_rate, is_active) "
+        "SELECT %s, %s, t.* FROM unnest(%s::bigint[], %s::varchar[], %s::varchar[], %s::numeric[], "
+        "%s::bigint[], %s::numeric[], %s::numeric[], %s::boolean[]) AS t RETURNING id"
+    )
+    columns: list[list[Any]] = [
+        [variant.product_id for variant in variants],
+        [variant.name for variant in variants],
+        [variant.sku for variant in variants],
+        [variant.quantity for variant in variants],
+        [variant.unit_id for variant in variants],
+        [variant.price for variant in variants],
+        [variant.vat_rate for variant in variants],
+        [variant.is_active for variant in variants],
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [now, now, *columns])
+        pks = [row[0] for row in cursor.fetchall()]
+    for variant, pk in zip(variants, pks, strict=True):
+        variant.pk = pk
+        variant.created_at = variant.updated_at = now
+        variant._state.adding = False
+        variant._state.db = connection.alias
+
+
+def _insert_links(organisation: Organisation, source: str, links: dict[tuple[str, str], int], now: datetime) -> None:
+    """The new links, (kind, semantic id) -> object id, in one INSERT ... SELECT FROM unnest on PostgreSQL (Django's
+    bulk_create builds and compiles a value per field per row: ~0.5 s for 12,500 links); bulk_create elsewhere."""
+    if not links:
+        return
+    if connection.vendor != "postgresql":
+        DfcLink.objects.bulk_create(
+            DfcLink(
+                organisation=organisation,
+                kind=kind,
+                semantic_id=semantic_id,
+                object_id=object_id,
+                source=source,
+                imported_at=now,
+            )
+            for (kind, semantic_id), object_id in links.items()
+        )
+        return
+    table = connection.ops.quote_name(DfcLink._meta.db_table)
+    sql = (
+        f"INSERT INTO {table} "  # noqa: S608 - the table name from the model
+        "(created_at, updated_at, imported_at, organisation_id, source, kind, semantic_id, object_id) "
+        "SELECT %s, %s, %s, %s, %s, t.kind, t.semantic_id, t.object_id "
+        "FROM unnest(%s::varchar[], %s::varchar[], %s::bigint[]) AS t(kind, semantic_id, object_id)"
+    )
+    kinds = [kind for kind, _semantic_id in links]
+    semantic_ids = [semantic_id for _kind, semantic_id in links]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [now, now, now, organisation.pk, source, kinds, semantic_ids, list(links.values())])
 
 
 def dfc_catalogue_import(

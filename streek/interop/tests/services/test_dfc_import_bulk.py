@@ -76,3 +76,17 @@ def test_the_fast_flattening_gives_what_pyld_gives() -> None:
         assert flatten_expanded(expand(document)) == expected
         compared += 1
     assert compared >= (40 if shared.is_dir() else 2)
+
+
+def test_a_semantic_id_that_is_not_a_url_is_refused_next_to_valid_ids_of_the_same_host() -> None:
+    # given a catalogue whose variant ids share a host, one of them with a space in its path (not a URL)
+    membership = MembershipFactory(role=MembershipRole.OWNER)
+    bad = "https://ofn.example/api/dfc/enterprises/7/supplied_products/bad id"
+    text = json.dumps(_document(3)).replace('https://ofn.example/api/dfc/enterprises/7/supplied_products/3"', f'{bad}"')
+
+    # when it is imported
+    result = dfc_catalogue_import(actor=membership.user, organisation=membership.organisation, document=text)
+
+    # then the bad id is named as the node's @id problem (found by the link's URL check), and nothing is written
+    assert [(problem.node, problem.property) for problem in result.problems] == [(bad, "@id")]
+    assert Product.objects.filter(organisation=membership.organisation).count() == 0
