@@ -46,10 +46,13 @@ def test_the_demo_shows_a_trend_with_enough_producers_and_is_loaded_once():
 
 def test_deleting_the_demo_removes_its_facts_and_added_producers():
     _demo_region()
-    monitor_demo_load(today=TODAY)
+    # counted before the load: deleting must take away exactly what the demo added (and nothing else there was)
+    before = (SaleFact.objects.count(), ExternalFigure.objects.count())
+    producers = Organisation.objects.filter(kind=OrganisationKind.PRODUCER).count()
+    loaded = monitor_demo_load(today=TODAY)
 
     monitor_demo_delete()
 
-    assert not SaleFact.objects.exists()
-    assert not ExternalFigure.objects.exists()
-    assert Organisation.objects.filter(kind=OrganisationKind.PRODUCER).count() == 1
+    assert loaded.created
+    assert (SaleFact.objects.count(), ExternalFigure.objects.count()) == before
+    assert Organisation.objects.filter(kind=OrganisationKind.PRODUCER).count() == producers
