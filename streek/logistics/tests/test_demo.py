@@ -17,6 +17,7 @@ from streek.logistics.demo import (
     logistics_login_rows,
 )
 from streek.logistics.models import Depot, Driver, Plan, Stop, Vehicle
+from streek.monitor.demo import monitor_demo_delete
 from streek.orders.demo import trade_demo_delete, trade_demo_load
 from streek.territory.models import CustomRegion
 
@@ -31,6 +32,7 @@ def logistics_demo(django_db_setup: None, django_db_blocker: Any) -> Iterator[tu
         seconds = time.monotonic() - started
         yield result, seconds
         logistics_demo_delete()
+        monitor_demo_delete()  # the delivered demo orders appended sale facts, which outlive their orders
         trade_demo_delete()
         demo_delete()
         CustomRegion.objects.filter(slug__in=[slug for _name, slug, _text, _members in CUSTOM_REGIONS]).delete()

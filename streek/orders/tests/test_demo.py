@@ -8,6 +8,7 @@ from django.db.models import Sum
 
 from streek.catalog.demo.generator import demo_delete, demo_load
 from streek.catalog.demo.names import CUSTOM_REGIONS
+from streek.monitor.demo import monitor_demo_delete
 from streek.orders.choices import AdmissionStatus, ChannelKind, CycleStatus, OrderStatus
 from streek.orders.demo import TradeDemoResult, trade_demo_delete, trade_demo_load
 from streek.orders.models import ChannelAdmission, CycleOffer, Invoice, Order, OrderCycle, OrderLine
@@ -21,6 +22,7 @@ def trade_demo(django_db_setup: None, django_db_blocker: Any) -> Iterator[TradeD
         demo_load()
         result = trade_demo_load(seed=1)
         yield result
+        monitor_demo_delete()  # the delivered demo orders appended sale facts, which outlive their orders
         trade_demo_delete()
         demo_delete()
         CustomRegion.objects.filter(slug__in=[slug for _name, slug, _text, _members in CUSTOM_REGIONS]).delete()
