@@ -36,6 +36,7 @@ from streek.market.services.posts import (
 from streek.territory.models import Municipality
 
 from .auth import api_auth
+from .market_orders import router as match_orders_router
 from .market_render import OFFER_FIELDS, REQUEST_FIELDS, matched_post, post_out
 from .pagination import PageParams, paginate
 from .responses import json_response, url_builder
@@ -54,6 +55,7 @@ from .schemas.market import (
 )
 
 router = Router(tags=["market"])
+router.add_router("", match_orders_router)  # ordering from a match: /matches/{match_id}/...
 
 SESSION_ERRORS: dict[int, Any] = {401: Problem, 403: Problem, 404: Problem}
 POST_FIELDS = ("title", "description", "quantity", "recurrence", "starts_on", "ends_on", "place_name", "lat", "lon")

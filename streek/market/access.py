@@ -85,6 +85,17 @@ def access_match_agreement(*, actor: Actor, match_id: int) -> Match:
     return match
 
 
+def access_match_buyer(*, actor: Actor, match_id: int) -> Match:
+    """Ordering from a match (a standing or a one-off order in Trade) is for the buying party only: an owner or
+    manager of the request's organisation. Outsiders get 404 as for any match; the offering side, the buyer's
+    staff and platform admins who may read the match get 403.
+    """
+    match = access_match(actor=actor, match_id=match_id)
+    if match.request.organisation_id not in organisation_ids(actor=actor, editors_only=True):
+        raise PermissionRefused("match")
+    return match
+
+
 def access_thread(*, actor: Actor, thread_id: int, for_write: bool = False) -> Thread:
     """A thread is read and written by members of its two organisations only (not by platform admins)."""
     thread = (

@@ -58,3 +58,7 @@ class InvoiceRefused(TradeError):
 
 class CycleCloseRefused(TradeError):
     """A cycle cannot be closed (a draft or a cancelled cycle)."""
+
+
+class MatchOrderRefused(TradeError):
+    """A market match cannot become a standing or one-off order as asked (the hub, the variant, the party)."""

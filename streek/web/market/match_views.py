@@ -18,6 +18,7 @@ from streek.market.access import (
     access_acting_organisation,
     access_match,
     access_match_agreement,
+    access_match_buyer,
     access_offer,
     access_request,
     access_thread,
@@ -31,9 +32,19 @@ from streek.market.selectors.threads import thread_list_for_organisation, thread
 from streek.market.services.digests import digest_subscribe, digest_unsubscribe
 from streek.market.services.matches import match_dismiss, match_record_agreement
 from streek.market.services.threads import message_send, thread_mark_read, thread_start_from_match
+from streek.orders.choices import FulfilmentMethod
+from streek.orders.exceptions import TradeError
+from streek.orders.selectors.match_options import (
+    HubOption,
+    match_agreement_target,
+    match_order_option,
+    match_order_options,
+)
+from streek.orders.services.from_match import order_from_match, standing_order_from_match
 from streek.web.inventory.http import redirect_back, refusals_as_http, signed_in_user
 
 from .forms import AgreementForm, MessageForm
+from .match_order_forms import FIELD_NAMES, MatchOrderForm, MatchStandingForm, MatchTradeForm
 
 
 def _rows(matches: list[Match]) -> list[dict[str, Any]]:
@@ -112,11 +123,53 @@ def _is_party(request: HttpRequest, match: Match) -> bool:
     return match.offer.organisation_id in mine or match.request.organisation_id in mine
 
 
+def _trade_hubs(match: Match, bound: MatchTradeForm | None) -> list[dict[str, Any]]:
+    """Per hub option, the standing order form and (with a cycle open now) the one-off order form; the bound
+    form that was refused takes its place."""
+    hubs = []
+    for option in match_order_options(match=match):
+        standing_form: MatchTradeForm = MatchStandingForm(option=option)
+        order_form: MatchTradeForm | None = MatchOrderForm(option=option) if option.orderable_variants else None
+        if bound is not None and bound.option.hub.pk == option.hub.pk:
+            if isinstance(bound, MatchStandingForm):
+                standing_form = bound
+            else:
+                order_form = bound
+        hubs.append({"option": option, "standing_form": standing_form, "order_form": order_form})
+    return hubs
+
+
+def _match_page(
+    request: HttpRequest,
+    match: Match,
+    *,
+    form: AgreementForm | None = None,
+    bound: MatchTradeForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The match page: the match explained, its agreement (linked to the order it became) and, for the buying
+    party, the hubs through which to order from the producer."""
+    mine = organisation_ids(actor=request.user)
+    buyers = organisation_ids(actor=request.user, editors_only=True)
+    is_buyer = match.request.organisation_id in buyers and match.status != MatchStatus.DISMISSED
+    context = {
+        "match": match,
+        "row": _rows([match])[0],
+        "form": form or AgreementForm(),
+        "can_agree": _is_party(request, match) and match.status != MatchStatus.DISMISSED,
+        "on_buyer_side": match.request.organisation_id in mine,
+        "agreement_target": match_agreement_target(match=match),
+        "is_buyer": is_buyer,
+        "trade_hubs": _trade_hubs(match, bound) if is_buyer else [],
+    }
+    return render(request, "web/market/match_detail.html", context, status=status)
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 @refusals_as_http
 def match_detail(request: HttpRequest, match_id: int) -> HttpResponse:
-    """One match explained; its parties record here that it became a standing or a business order."""
+    """One match explained; its buyer orders from it, its parties record a trade arranged elsewhere."""
     actor = signed_in_user(request)
     bound = request.method == "POST"
     if bound:
@@ -141,13 +194,97 @@ def match_detail(request: HttpRequest, match_id: int) -> HttpResponse:
                 % {"kind": match.get_agreement_kind_display().lower(), "reference": match.agreement_reference},
             )
             return redirect("web:market_match", match_id=match.pk)
-    can_agree = _is_party(request, match) and match.status != MatchStatus.DISMISSED
-    return render(
-        request,
-        "web/market/match_detail.html",
-        {"match": match, "row": _rows([match])[0], "form": form, "can_agree": can_agree},
-        status=400 if bound else 200,
-    )
+    return _match_page(request, match, form=form, status=400 if bound else 200)
+
+
+def _posted_option(request: HttpRequest, match: Match) -> HubOption | None:
+    raw = request.POST.get("hub", "")
+    return match_order_option(options=match_order_options(match=match), hub_id=int(raw)) if raw.isdigit() else None
+
+
+def _show_refusal(form: MatchTradeForm, error: TradeError) -> None:
+    field = FIELD_NAMES.get(error.field, error.field)
+    form.add_error(field if field in form.fields and field != "hub" else None, error.message)
+
+
+@require_POST
+@login_required
+@refusals_as_http
+def match_standing_order(request: HttpRequest, match_id: int) -> HttpResponse:
+    """The buyer sets up a standing order from the match at one of the hubs offered on the match page."""
+    actor = signed_in_user(request)
+    match = access_match_buyer(actor=actor, match_id=match_id)
+    option = _posted_option(request, match)
+    if option is None:
+        messages.error(request, _("Ordering through this hub is not possible (any more): choose a hub on the page."))
+        return redirect("web:market_match", match_id=match.pk)
+    form = MatchStandingForm(request.POST, option=option)
+    if form.is_valid():
+        data = form.cleaned_data
+        delivery = data["fulfilment_method"] == FulfilmentMethod.DELIVERY
+        try:
+            standing = standing_order_from_match(
+                actor=actor,
+                match=match,
+                hub_id=option.hub.pk,
+                variant_id=data["variant"],
+                quantity=data["quantity"],
+                fulfilment_method=data["fulfilment_method"],
+                starts_on=data["starts_on"],
+                interval_weeks=data["interval_weeks"],
+                ends_on=data["ends_on"],
+                pickup_point_id=None if delivery else data["pickup_point"],
+                delivery_zone_id=data["delivery_zone"] if delivery else None,
+                street=data["street"],
+                postal_code=data["postal_code"],
+                locality=data["locality"],
+                note=data["note"],
+            )
+        except TradeError as error:
+            _show_refusal(form, error)
+        else:
+            messages.success(request, _("The standing order '%(name)s' is set up.") % {"name": standing.name})
+            return redirect("web:market_match", match_id=match.pk)
+    return _match_page(request, match, bound=form, status=400)
+
+
+@require_POST
+@login_required
+@refusals_as_http
+def match_order(request: HttpRequest, match_id: int) -> HttpResponse:
+    """The buyer places a one-off order from the match in the hub's open cycle."""
+    actor = signed_in_user(request)
+    match = access_match_buyer(actor=actor, match_id=match_id)
+    option = _posted_option(request, match)
+    if option is None:
+        messages.error(request, _("Ordering through this hub is not possible (any more): choose a hub on the page."))
+        return redirect("web:market_match", match_id=match.pk)
+    form = MatchOrderForm(request.POST, option=option)
+    if form.is_valid():
+        data = form.cleaned_data
+        delivery = data["fulfilment_method"] == FulfilmentMethod.DELIVERY
+        try:
+            order = order_from_match(
+                actor=actor,
+                match=match,
+                hub_id=option.hub.pk,
+                variant_id=data["variant"],
+                quantity=data["quantity"],
+                fulfilment_method=data["fulfilment_method"],
+                idempotency_key=data["idempotency_key"],
+                pickup_slot_id=None if delivery else data["pickup_slot"],
+                delivery_zone_id=data["delivery_zone"] if delivery else None,
+                street=data["street"],
+                postal_code=data["postal_code"],
+                locality=data["locality"],
+                note=data["note"],
+            )
+        except TradeError as error:
+            _show_refusal(form, error)
+        else:
+            messages.success(request, _("Order %(reference)s is placed.") % {"reference": order.reference})
+            return redirect("web:market_match", match_id=match.pk)
+    return _match_page(request, match, bound=form, status=400)
 
 
 @require_GET
