@@ -1,4 +1,4 @@
-"""Logistics: plans, routes and stops (read-only for the hubs' members), and drivers marking stops done.
+"""Logistics: plans, routes and stops (read for the hubs' members), dispatchers moving stops, drivers marking them done.
 
 Every endpoint needs a Django session (401 otherwise; CSRF token on POST). Guards come from
 streek/logistics/access.py: a plan of another hub, or a route given to another driver, is a 404.
@@ -9,19 +9,21 @@ from typing import Any
 from django.db.models import Q
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from ninja import Query, Router
 
 from streek.accounts.selectors import Actor
 from streek.logistics.access import access_logistics_hub, access_plan, access_route, access_stop, plan_hub_ids
 from streek.logistics.choices import PlanStatus, StopKind, StopUnplannedReason
+from streek.logistics.exceptions import PlanningRefused
 from streek.logistics.models import Plan, Route, Stop
 from streek.logistics.selectors.plans import driver_route_list, plan_detail, plan_list, route_with_stops
-from streek.logistics.services.dispatch import stop_mark_done
+from streek.logistics.services.dispatch import plan_stop_move, stop_mark_done
 
 from .auth import api_auth, require_token_organisation, token_organisation_id
 from .pagination import PageParams, paginate
 from .schemas.common import Problem
-from .schemas.logistics import DriverRoutePage, PlanDetail, PlanPage, RouteOut, StopOut
+from .schemas.logistics import DriverRoutePage, PlanDetail, PlanPage, RouteOut, StopMoveIn, StopMoveOut, StopOut
 
 router = Router(tags=["logistics"])
 SESSION_ERRORS: dict[int, Any] = {401: Problem, 403: Problem, 404: Problem}
@@ -212,3 +214,30 @@ def post_stop_done(request: HttpRequest, stop_id: int) -> dict[str, Any]:
     stop = access_stop(actor=actor(request), stop_id=stop_id)
     require_token_organisation(request, *plan_hub_ids(plan=stop.plan), what="stop")
     return stop_out(stop_mark_done(actor=actor(request), stop=stop))
+
+
+@router.post(
+    "/logistics/stops/{stop_id}/move",
+    auth=api_auth("logistics:write"),
+    response={200: StopMoveOut, **SESSION_ERRORS, 400: Problem},
+    url_name="logistics_stop_move",
+    summary="Move a stop onto another route of its plan",
+)
+def post_stop_move(request: HttpRequest, stop_id: int, payload: StopMoveIn) -> dict[str, Any]:
+    """For the hub's owners and managers. The stop goes last on the route, locked to its vehicle; the changed
+    routes are re-timed (indicative) and the answer lists what the move broke: goods not at the hub when the
+    trip leaves, capacity, a time window, the driver's shift. Chilled goods on a van without cooling are refused.
+    """
+    stop = access_stop(actor=actor(request), stop_id=stop_id, for_write=True)
+    require_token_organisation(request, *plan_hub_ids(plan=stop.plan), what="stop")
+    route = Route.objects.filter(pk=payload.route, plan_id=stop.plan_id).first()
+    if route is None:
+        raise PlanningRefused(_("Choose a route of the same plan."), extra={"field": "route"})
+    moved = plan_stop_move(actor=actor(request), stop=stop, route=route)
+    return {
+        "stop": stop_out(moved.stop),
+        "route_ids": list(moved.route_ids),
+        "warnings": [
+            {"kind": w.kind, "route_id": w.route_id, "stop_id": w.stop_id, "message": w.message} for w in moved.warnings
+        ],
+    }

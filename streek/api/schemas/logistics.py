@@ -130,3 +130,25 @@ class DriverRoutePage(Schema):
     items: list[DriverRouteItem]
     next: str | None = Field(description="URL of the next page, null on the last page.")
     count: int | None = Field(None, description="Total number of matches, only with ?count=true.")
+
+
+class StopMoveIn(Schema):
+    route: int = Field(description="The route of the same plan to put the stop on (last, locked to its vehicle).")
+
+
+class PlanWarningOut(Schema):
+    kind: str = Field(
+        description="What the plan breaks: goods_not_ready, overloaded, late, shift_exceeded, too_many_trips, "
+        "not_cooled or no_position."
+    )
+    route_id: int
+    stop_id: int | None = Field(description="The stop concerned; null when it is the route as a whole.")
+    message: str = Field(description="In the request's language, with the times and amounts.")
+
+
+class StopMoveOut(Schema):
+    stop: StopOut
+    route_ids: list[int] = Field(description="The routes re-timed: their times are indicative until a re-plan.")
+    warnings: list[PlanWarningOut] = Field(
+        description="What the move broke; the move is made all the same (a dispatcher may override)."
+    )

@@ -126,6 +126,8 @@ class Violation:
     stop_key: str | None = None
     vehicle: VehicleRef | None = None
     amount: float = 0  # by how much (kg, crates, seconds or trips), when it applies
+    unit: str = ""  # what `amount` counts when the kind alone does not say: "kg" or "crates" for an overload
+    trip: int | None = None  # the trip it happens on, when it applies
 
     @property
     def message(self) -> str:

@@ -76,9 +76,22 @@ def _route_violations(problem: Problem, route: Route) -> list[Violation]:
             crates += sign * stop.demand_crates
             peak_kg, peak_crates = max(peak_kg, kg), max(peak_crates, crates)
         if peak_kg > vt.capacity_kg + KG_TOLERANCE:
-            found.append(Violation(ViolationKind.OVERLOADED, None, vehicle, amount=peak_kg - vt.capacity_kg))
+            found.append(
+                Violation(
+                    ViolationKind.OVERLOADED, None, vehicle, amount=peak_kg - vt.capacity_kg, unit="kg", trip=trip
+                )
+            )
         if vt.capacity_crates is not None and peak_crates > vt.capacity_crates:
-            found.append(Violation(ViolationKind.OVERLOADED, None, vehicle, amount=peak_crates - vt.capacity_crates))
+            found.append(
+                Violation(
+                    ViolationKind.OVERLOADED,
+                    None,
+                    vehicle,
+                    amount=peak_crates - vt.capacity_crates,
+                    unit="crates",
+                    trip=trip,
+                )
+            )
     if len(trips) > vt.max_reloads + 1:
         found.append(Violation(ViolationKind.TOO_MANY_TRIPS, None, vehicle, amount=len(trips) - vt.max_reloads - 1))
     depot = problem.depot(vt.depot)

@@ -11,6 +11,7 @@ from streek.core.pdf import pdf_from_html
 from streek.logistics.access import access_route
 from streek.logistics.models import Route
 from streek.logistics.planning.gpx import gpx_document
+from streek.logistics.selectors.plan_check import route_sheet_warnings
 from streek.logistics.selectors.plans import plan_routed_stops, route_waits, route_with_stops
 
 from ..inventory.http import refusals_as_http
@@ -27,6 +28,7 @@ def route_sheet_pdf(request: HttpRequest, route_id: int) -> HttpResponse:
     """Stop order, address, window, what to load or unload, crates and deposits: one sheet per driver."""
     route = access_route(actor=request.user, route_id=route_id)
     stops = route_with_stops(route=route)
+    warnings = route_sheet_warnings(route=route, stops=stops)
     html = render_to_string(
         "web/logistics/route_sheet.html",
         {
@@ -36,6 +38,7 @@ def route_sheet_pdf(request: HttpRequest, route_id: int) -> HttpResponse:
             "deliveries": [stop for stop in stops if stop.kind == "delivery"],
             "deposits": sum((stop.deposit for stop in stops), start=0),
             "waits": route_waits(route=route, stops=plan_routed_stops(plan=route.plan)),
+            "route_warnings": warnings,
         },
         request=request,
     )

@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from streek.accounts.selectors import organisation_ids
@@ -23,6 +24,7 @@ from streek.logistics.access import (
 from streek.logistics.choices import PlanStatus
 from streek.logistics.models import Driver, Plan, Route
 from streek.logistics.selectors.fleet import logistics_hub_list
+from streek.logistics.selectors.plan_check import plan_detail_check
 from streek.logistics.selectors.plans import plan_detail, plannable_cycle_list
 from streek.logistics.services.dispatch import plan_stop_lock, plan_stop_move, route_driver_assign
 from streek.logistics.services.plans import default_time_limit, plan_create, plan_replan
@@ -95,11 +97,13 @@ def plan_view(request: HttpRequest, plan_id: int) -> HttpResponse:
     context: dict[str, object] = {"plan": plan, "can_edit": is_plan_editor(actor=request.user, plan=plan)}
     if plan.status == PlanStatus.DONE:
         detail = plan_detail(plan=plan)
+        check = plan_detail_check(plan=plan, routes=detail.routes, unplanned=detail.unplanned)
         drivers = Driver.objects.filter(hub_id__in=plan_hub_ids(plan=plan), is_active=True).order_by("name")
         routes = Route.objects.filter(plan=plan).order_by("number")
         context.update(
             {
                 "detail": detail,
+                "warning_count": len(check.warnings) if check is not None else 0,
                 "map_config": plan_map_config(detail),
                 "move_form": StopMoveForm(routes=routes),
                 "driver_form": RouteDriverForm(drivers=drivers),
@@ -143,14 +147,28 @@ def stop_move_view(request: HttpRequest, stop_id: int) -> HttpResponse:
         messages.error(request, _("Choose a route of this plan."))
         return _plan_anchor(stop.plan)
     try:
-        plan_stop_move(actor=signed_in_user(request), stop=stop, route=form.cleaned_data["route"])
+        moved = plan_stop_move(actor=signed_in_user(request), stop=stop, route=form.cleaned_data["route"])
     except ApplicationError as error:
         messages.error(request, refusal_message(error))
     else:
         messages.success(
             request,
-            _("%(name)s is moved and locked to that vehicle. Re-plan to update the times.") % {"name": stop.name},
+            _("%(name)s is moved and locked to that vehicle; the times of the changed routes are indicative.")
+            % {"name": stop.name},
         )
+        if moved.warnings:
+            count = len(moved.warnings)
+            messages.warning(
+                request,
+                ngettext(
+                    "The move is made, but the plan now breaks %(count)s rule: re-plan, or move the stop back.",
+                    "The move is made, but the plan now breaks %(count)s rules: re-plan, or move the stop back.",
+                    count,
+                )
+                % {"count": count},
+            )
+        for warning in moved.warnings:
+            messages.warning(request, _("Warning: %(message)s") % {"message": warning.message})
     return _plan_anchor(stop.plan, f"route-{form.cleaned_data['route'].number}")
 
 
