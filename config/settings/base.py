@@ -191,6 +191,9 @@ STREEK_PUBLIC_URL = os.environ.get("STREEK_PUBLIC_URL", "http://127.0.0.1:8000")
 STREEK_WEBHOOKS_ALLOW_LOOPBACK = env_bool("STREEK_WEBHOOKS_ALLOW_LOOPBACK", False)
 # Map clusters at low zoom come from a grid of the whole territory cached this many seconds (0: no cache).
 STREEK_MAP_GRID_CACHE_SECONDS = int(os.environ.get("STREEK_MAP_GRID_CACHE_SECONDS", "120"))
+# Each worker keeps an index of the public points for the map (ADR 0011), rebuilt after every catalogue write and at
+# least every this many seconds (0: off, every map answer queries the database).
+STREEK_MAP_INDEX_SECONDS = int(os.environ.get("STREEK_MAP_INDEX_SECONDS", "120"))
 # Anonymous pages and API answers of the directory are served from the "directory" cache for at most this many
 # seconds (0: off); every write through the catalogue services makes them stale at once.
 STREEK_RESPONSE_CACHE_SECONDS = int(os.environ.get("STREEK_RESPONSE_CACHE_SECONDS", "60"))

@@ -50,11 +50,14 @@ _ATTRIBUTE = "_streek_response_cache"
 ViewFunction = Callable[..., HttpResponseBase]
 
 
-def _cache() -> BaseCache | None:
+def _store() -> BaseCache | None:
+    """The shared store of the generations (and of the answers when the cache is on)."""
     alias = getattr(settings, "STREEK_RESPONSE_CACHE_ALIAS", "directory")
-    if alias not in settings.CACHES or _timeout() <= 0:
-        return None
-    return caches[alias]
+    return caches[alias] if alias in settings.CACHES else None
+
+
+def _cache() -> BaseCache | None:
+    return _store() if _timeout() > 0 else None
 
 
 def _timeout() -> int:
@@ -84,11 +87,21 @@ def response_cache_invalidate(namespace: str) -> None:
     """Make every cached response of the namespace stale, once the current transaction commits (or now)."""
 
     def bump() -> None:
-        store = _cache()
+        store = _store()  # also with the cache off: per-process data keyed on the generation (the map index)
         if store is not None:
             store.set(_generation_key(namespace), _new_generation(), timeout=None)
 
     transaction.on_commit(bump)
+
+
+def response_cache_generation(namespace: str) -> str | None:
+    """The namespace's current generation, replaced by every committed write; None without a shared store.
+
+    Per-process data derived from the namespace's data (e.g. the map index of the directory) is valid as long as
+    the generation it was built for is the current one.
+    """
+    store = _store()
+    return None if store is None else _generation(store, namespace)
 
 
 def is_anonymous_request(request: HttpRequest) -> bool:

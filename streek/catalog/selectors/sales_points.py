@@ -2,21 +2,27 @@
 
 import bisect
 import hashlib
+import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time
-from typing import Any
+from datetime import date, datetime, time, timedelta
+from functools import partial
+from typing import Any, TypeVar
 
+import numpy as np
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
     Avg,
     Count,
+    DurationField,
     Exists,
     F,
     FloatField,
     JSONField,
+    Model,
     OuterRef,
     Prefetch,
     Q,
@@ -24,15 +30,27 @@ from django.db.models import (
     Value,
 )
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Floor
+from django.db.models.functions import Floor, Now
 
 from streek.core.exceptions import NotFound
 from streek.core.geo import BoundingBox, Point, bbox_around
 from streek.territory.selectors import region_municipality_ids
 
 from ..choices import PUBLIC_STATUSES
-from ..models import ClosurePeriod, Concept, OpeningRule, SalesPoint
+from ..models import ClosurePeriod, Concept, Event, OpeningRule, OrganisationLabel, Product, SalesPoint
 from ..opening_hours import local_now, open_on_q
+from .compiled_query import CompiledQuery
+from .map_index import (
+    GridCell,
+    MapIndex,
+    PointPieces,
+    cells_json,
+    filter_mask,
+    indexable,
+    map_index_current,
+    row_json,
+    whole_grid,
+)
 
 KM_PER_DEGREE = 111.195
 # Above this many points in a viewport the map gets server-side clusters instead of single markers.
@@ -62,8 +80,6 @@ OPENING_RULE_FIELDS = ("sales_point_id", "weekday", "opens", "closes", "season_s
 CLOSURE_FIELDS = ("sales_point_id", "start_date", "end_date", "reason")
 # The fields of a single marker on the map.
 MAP_POINT_FIELDS = ("id", "slug", "name", "type", "status", "lat", "lon")
-# (cell row, cell column, number of points, mean latitude, mean longitude)
-GridCell = tuple[int, int, int, float, float]
 
 
 @dataclass(frozen=True)
@@ -205,11 +221,54 @@ class MapCluster:
     count: int
 
 
-@dataclass(frozen=True)
 class MapResult:
-    clusters: list[MapCluster]
-    points: list[dict[str, Any]]
-    total: int
+    """Markers of a viewport: `clusters` or `points` (rows of MAP_POINT_FIELDS), and the number of points `total`.
+
+    Answers from the map index (streek.catalog.selectors.map_index) hold positions in the index instead of rows;
+    `points_json` and `clusters_json` give the JSON arrays either way, byte for byte what json.dumps gives for the
+    rows (the API's MapPoint) or, with `pieces`, for the web map's points.
+    """
+
+    def __init__(
+        self,
+        *,
+        total: int,
+        cells: Sequence[GridCell] = (),
+        points: list[dict[str, Any]] | None = None,
+        index: MapIndex | None = None,
+        positions: Any = None,
+        clusters_json: str | None = None,
+    ) -> None:
+        self.total = total
+        self._clusters_json = clusters_json
+        self.cells = cells
+        self._rows = points
+        self._index = index
+        self._positions = positions
+
+    @property
+    def clusters(self) -> list[MapCluster]:
+        return [MapCluster(lat=lat, lon=lon, count=n) for _y, _x, n, lat, lon in self.cells]
+
+    @property
+    def points(self) -> list[dict[str, Any]]:
+        if self._rows is None:
+            self._rows = list(json.loads(self.points_json())) if self._index is not None else []
+        return self._rows
+
+    @property
+    def from_index(self) -> bool:
+        return self._index is not None
+
+    def clusters_json(self) -> str:
+        return self._clusters_json if self._clusters_json is not None else cells_json(self.cells)
+
+    def points_json(self, pieces: PointPieces | None = None) -> str:
+        if self._index is not None:
+            return "[]" if self._positions is None else self._index.points_json(self._positions, pieces)
+        rows = self._rows or []
+        encode = row_json if pieces is None else pieces.point_json
+        return "[" + ", ".join(encode(row) for row in rows) + "]"
 
 
 def cluster_cell_degrees(zoom: int) -> float:
@@ -259,6 +318,10 @@ def _cells_in_view(grid: list[GridCell], box: BoundingBox | None, cell: float) -
 def sales_point_map(filters: SalesPointFilters, *, zoom: int) -> MapResult:
     """Markers for a viewport: single points when few, grid clusters (one GROUP BY query) when many.
 
+    With the map index on (settings.STREEK_MAP_INDEX_SECONDS > 0 and a shared response cache store, see
+    map_index), a viewport costs no query for filters that do not depend on the clock, and the same answer as the
+    query path below.
+
     Above MAP_GRID_CACHE_MAX_ZOOM a viewport with few points costs one query (its rows, no count); below, without
     the grid cache, a count comes first.
 
@@ -269,31 +332,66 @@ def sales_point_map(filters: SalesPointFilters, *, zoom: int) -> MapResult:
     """
     timeout = int(getattr(settings, "STREEK_MAP_GRID_CACHE_SECONDS", 0))
     cell = cluster_cell_degrees(zoom)
-    if timeout > 0 and zoom <= MAP_GRID_CACHE_MAX_ZOOM and not filters.open_now:
+    whole_cells = timeout > 0 and zoom <= MAP_GRID_CACHE_MAX_ZOOM
+    if indexable(filters) and (index := map_index_current()) is not None:
+        return _map_from_index(index, filters, zoom=zoom, whole_cells=whole_cells)
+    if whole_cells and not filters.open_now:
         cells = _cells_in_view(_cached_grid(filters, zoom, timeout), filters.bbox, cell)
         in_view = sum(c[2] for c in cells)
         if in_view <= MAP_CLUSTER_THRESHOLD:
             rows = _point_rows(sales_point_filter(filters))
-            return MapResult(clusters=[], points=rows, total=len(rows))
-        clusters = [MapCluster(lat=lat, lon=lon, count=n) for _y, _x, n, lat, lon in cells]
-        return MapResult(clusters=clusters, points=[], total=in_view)
+            return MapResult(points=rows, total=len(rows))
+        return MapResult(cells=cells, total=in_view)
     qs = sales_point_filter(filters)
     if zoom > MAP_GRID_CACHE_MAX_ZOOM:
         # Zoomed in, a viewport mostly holds few points: one query for the rows (one more than shown), no count.
         rows = list(qs.order_by("id").values(*MAP_POINT_FIELDS)[: MAP_CLUSTER_THRESHOLD + 1])
         if len(rows) <= MAP_CLUSTER_THRESHOLD:
-            return MapResult(clusters=[], points=rows, total=len(rows))
+            return MapResult(points=rows, total=len(rows))
         if zoom >= 15:
-            return MapResult(clusters=[], points=rows[:MAP_CLUSTER_THRESHOLD], total=qs.count())
+            return MapResult(points=rows[:MAP_CLUSTER_THRESHOLD], total=qs.count())
         cells = _grid_cells(qs, cell)
-        clusters = [MapCluster(lat=lat, lon=lon, count=n) for _y, _x, n, lat, lon in cells]
-        return MapResult(clusters=clusters, points=[], total=sum(c[2] for c in cells))
+        return MapResult(cells=cells, total=sum(c[2] for c in cells))
     # Zoomed out (without the grid cache), a viewport mostly holds many points: count them first.
     total = qs.count()
     if total <= MAP_CLUSTER_THRESHOLD:
-        return MapResult(clusters=[], points=_point_rows(qs), total=total)
-    clusters = [MapCluster(lat=lat, lon=lon, count=n) for _y, _x, n, lat, lon in _grid_cells(qs, cell)]
-    return MapResult(clusters=clusters, points=[], total=total)
+        return MapResult(points=_point_rows(qs), total=total)
+    return MapResult(cells=_grid_cells(qs, cell), total=total)
+
+
+def _map_from_index(index: MapIndex, filters: SalesPointFilters, *, zoom: int, whole_cells: bool) -> MapResult:
+    """sales_point_map answered from the index: the same rules, no query once the filter set's mask is kept."""
+    threshold = MAP_CLUSTER_THRESHOLD
+    cell = cluster_cell_degrees(zoom)
+    mask = filter_mask(index, filters)
+    box = filters.bbox
+
+    def in_view() -> Any:
+        if box is None:
+            return index.everything(mask)
+        return index.in_box(mask, box.south, box.west, box.north, box.east)
+
+    if whole_cells:
+        grid = whole_grid(index, filters, mask, cell)
+        touched = (
+            np.arange(len(grid.cells)) if box is None else grid.touched(box.south, box.west, box.north, box.east, cell)
+        )
+        count = int(grid.counts[touched].sum())
+        if count <= threshold:
+            positions = in_view()[:threshold]
+            return MapResult(index=index, positions=positions, total=len(positions))
+        chosen = touched.tolist()
+        cells = [grid.cells[i] for i in chosen]
+        fragments = grid.fragments
+        clusters = "[" + ", ".join([fragments[i] for i in chosen]) + "]"
+        return MapResult(cells=cells, total=count, index=index, clusters_json=clusters)
+    positions = in_view()
+    if len(positions) <= threshold:
+        return MapResult(index=index, positions=positions, total=len(positions))
+    if zoom >= 15:
+        return MapResult(index=index, positions=positions[:threshold], total=len(positions))
+    cells = index.grid(positions, None, cell)
+    return MapResult(cells=cells, total=len(positions), index=index)
 
 
 def _prefetched(point: SalesPoint, name: str, objects: list[Any]) -> None:
@@ -343,50 +441,112 @@ def _concepts_json(through: Any) -> RawSQL:
 CONCEPT_FIELDS = ("id", "scheme", "key", "path", "label_nl", "label_fr", "label_en")
 
 
-def _point_get_postgresql(qs: QuerySet[SalesPoint], slug: str) -> SalesPoint:
+# A value no slug takes (slugs have no spaces): the marker of the slug parameter in the compiled point query.
+_SLUG_MARKER = "<slug of the sales point>"
+M = TypeVar("M", bound=Model)
+
+
+def _point_flags(qs: QuerySet[SalesPoint]) -> QuerySet[SalesPoint]:
+    """Whether the point page has to ask for events, operator labels and operator products at all.
+
+    `may_have_events`: an event at the point that ends after the start of yesterday (database clock; a superset of
+    the upcoming events, so the page still picks them with event_list). The operator flags: the operator declares
+    a label / has an active product.
+    """
+    since = Now() - Value(timedelta(days=1), output_field=DurationField())
+    return qs.annotate(
+        may_have_events=Exists(Event.objects.filter(sales_point_id=OuterRef("pk"), ends_at__gte=since)),
+        operator_has_labels=Exists(OrganisationLabel.objects.filter(organisation_id=OuterRef("operator_id"))),
+        operator_has_products=Exists(Product.objects.filter(organisation_id=OuterRef("operator_id"), is_active=True)),
+    )
+
+
+def _point_queryset(public: bool) -> QuerySet[SalesPoint]:
+    qs = SalesPoint.objects.select_related("municipality", "municipality__province", "operator")
+    if public:
+        qs = qs.filter(status__in=PUBLIC_STATUSES)
+    return _point_flags(qs)
+
+
+def _point_query_postgresql(public: bool, slug: str) -> QuerySet[SalesPoint]:
     """The point with its rules, closures, categories and labels aggregated in the same query."""
     rule_fields = ("id", *OPENING_RULE_FIELDS[1:])
     closure_fields = ("id", *CLOSURE_FIELDS[1:])
-    point = qs.annotate(
-        rules_json=_json_list(OpeningRule._meta.db_table, rule_fields, "r.season_start, r.weekday, r.opens, r.id"),
-        closures_json=_json_list(ClosurePeriod._meta.db_table, closure_fields, "r.start_date, r.id"),
-        categories_json=_concepts_json(SalesPoint.categories.through),
-        labels_json=_concepts_json(SalesPoint.labels.through),
-    ).get(slug=slug)
-    rules = [
-        OpeningRule(
-            **row | {"opens": time.fromisoformat(row["opens"]), "closes": time.fromisoformat(row["closes"])},
-            sales_point_id=point.pk,
+    return (
+        _point_queryset(public)
+        .annotate(
+            rules_json=_json_list(OpeningRule._meta.db_table, rule_fields, "r.season_start, r.weekday, r.opens, r.id"),
+            closures_json=_json_list(ClosurePeriod._meta.db_table, closure_fields, "r.start_date, r.id"),
+            categories_json=_concepts_json(SalesPoint.categories.through),
+            labels_json=_concepts_json(SalesPoint.labels.through),
         )
-        for row in point.rules_json or []
-    ]
-    closures = [
-        ClosurePeriod(
-            **row
-            | {"start_date": date.fromisoformat(row["start_date"]), "end_date": date.fromisoformat(row["end_date"])},
-            sales_point_id=point.pk,
-        )
-        for row in point.closures_json or []
-    ]
-    _prefetched(point, "opening_rules", rules)
-    _prefetched(point, "closures", closures)
-    _prefetched(point, "categories", [Concept(**row) for row in point.categories_json or []])
-    _prefetched(point, "labels", [Concept(**row) for row in point.labels_json or []])
+        .filter(slug=slug)
+        .order_by()[:2]
+    )
+
+
+# Compiled to SQL once per connection (compiling it cost more CPU than the rest of an API answer).
+_POINT_QUERIES = {
+    public: CompiledQuery[SalesPoint](partial(_point_query_postgresql, public), {"slug": _SLUG_MARKER})
+    for public in (True, False)
+}
+
+
+# How values of the JSON aggregates become field values (the rest are JSON numbers, strings and nulls).
+_FROM_JSON = {
+    "opens": time.fromisoformat,
+    "closes": time.fromisoformat,
+    "start_date": date.fromisoformat,
+    "end_date": date.fromisoformat,
+}
+
+
+def _from_json(model: type[M], rows: list[dict[str, Any]] | None, using: str, **common: Any) -> list[M]:
+    """Instances of `model` from the rows of a JSON aggregate, as a queryset with .only() of those fields gives."""
+    if not rows:
+        return []
+    names = [f.attname for f in model._meta.concrete_fields if f.attname in rows[0] or f.attname in common]
+    instances = []
+    for row in rows:
+        values = row | common
+        for name, parse in _FROM_JSON.items():
+            if name in values:
+                values[name] = parse(values[name])
+        instances.append(model.from_db(using, names, [values[name] for name in names]))
+    return instances
+
+
+def _point_get_postgresql(public: bool, slug: str) -> SalesPoint:
+    rows = _POINT_QUERIES[public].rows(connection.alias, slug=slug)
+    if len(rows) != 1:
+        raise SalesPoint.DoesNotExist
+    point = rows[0]
+    annotated: Any = point  # the JSON aggregates are annotations
+    using = connection.alias
+    _prefetched(point, "opening_rules", _from_json(OpeningRule, annotated.rules_json, using, sales_point_id=point.pk))
+    _prefetched(point, "closures", _from_json(ClosurePeriod, annotated.closures_json, using, sales_point_id=point.pk))
+    _prefetched(point, "categories", _from_json(Concept, annotated.categories_json, using))
+    _prefetched(point, "labels", _from_json(Concept, annotated.labels_json, using))
     return point
 
 
 def sales_point_get(*, slug: str, public: bool = True) -> SalesPoint:
-    """A sales point with everything its page shows: one query on PostgreSQL, four elsewhere."""
-    qs = SalesPoint.objects.select_related("municipality", "municipality__province", "operator")
-    if public:
-        qs = qs.filter(status__in=PUBLIC_STATUSES)
+    """A sales point with everything its page shows: one query on PostgreSQL, four elsewhere.
+
+    Besides its relations the point carries `may_have_events`, `operator_has_labels` and `operator_has_products`
+    (see _point_flags), so that its page asks for those only when there is something to show.
+    """
     try:
         if connection.vendor == "postgresql":
-            return _point_get_postgresql(qs, slug)
-        point = qs.prefetch_related(
-            Prefetch("opening_rules", queryset=OpeningRule.objects.only(*OPENING_RULE_FIELDS)),
-            Prefetch("closures", queryset=ClosurePeriod.objects.only(*CLOSURE_FIELDS)),
-        ).get(slug=slug)
+            return _point_get_postgresql(public, slug)
+        point = (
+            _point_queryset(public)
+            .prefetch_related(
+                Prefetch("opening_rules", queryset=OpeningRule.objects.only(*OPENING_RULE_FIELDS)),
+                Prefetch("closures", queryset=ClosurePeriod.objects.only(*CLOSURE_FIELDS)),
+            )
+            .get(slug=slug)
+        )
     except SalesPoint.DoesNotExist as error:
         raise NotFound("sales point") from error
     _prefetch_concepts(point)

@@ -1,5 +1,6 @@
 """The map, the list, the map data, the sales point page and its change report form."""
 
+import json
 from datetime import timedelta
 from typing import Any
 from urllib.parse import urlsplit
@@ -8,8 +9,9 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -23,7 +25,7 @@ from streek.catalog.models import SalesPoint
 from streek.catalog.opening_hours import local_now, opening_status
 from streek.catalog.selectors.events import event_list
 from streek.catalog.selectors.organisations import organisation_label_list, organisation_product_list
-from streek.catalog.selectors.sales_points import MapResult, sales_point_get, sales_point_map
+from streek.catalog.selectors.sales_points import MapResult, PointPieces, sales_point_get, sales_point_map
 from streek.catalog.services.change_reports import change_report_submit
 from streek.core.exceptions import NotFound
 from streek.core.rate_limit import RateLimit, hit
@@ -114,7 +116,7 @@ def _zoom(raw: str | None) -> int:
 
 @require_GET
 @cache_anonymous_get(DIRECTORY)
-def map_data(request: HttpRequest) -> JsonResponse:
+def map_data(request: HttpRequest) -> HttpResponse:
     """Markers for the map of the Find pages: the viewport (bbox), the zoom and the same filters as the list."""
     query = find_query(request.GET)
     zoom = _zoom(request.GET.get("zoom"))
@@ -123,28 +125,15 @@ def map_data(request: HttpRequest) -> JsonResponse:
     except NotFound:
         unknown_area(query)
         result = sales_point_map(query.filters, zoom=zoom)
-    url_pattern = reverse("web:sales_point_detail", args=["-slug-"])
-    type_labels = dict(SalesPointType.choices)
-    data: dict[str, Any] = {
-        "total": result.total,
-        "clusters": [{"lat": c.lat, "lon": c.lon, "count": c.count} for c in result.clusters],
-        "points": [
-            {
-                "id": row["id"],
-                "slug": row["slug"],
-                "name": row["name"],
-                "type": row["type"],
-                "type_label": str(type_labels.get(row["type"], row["type"])),
-                "lat": row["lat"],
-                "lon": row["lon"],
-                "url": url_pattern.replace("-slug-", row["slug"]),
-            }
-            for row in result.points
-        ],
-    }
+    pieces = PointPieces(
+        type_labels={key: str(label) for key, label in SalesPointType.choices},
+        url=reverse("web:sales_point_detail", args=[PointPieces.SLUG]),
+    )
+    # Joined from pre-encoded JSON: what JsonResponse gives for {"total", "clusters", "points"[, "errors"]}.
+    content = f'{{"total": {result.total}, "clusters": {result.clusters_json()}, "points": {result.points_json(pieces)}'
     if query.errors:
-        data["errors"] = query.errors
-    return JsonResponse(data)
+        content += ", " + json.dumps({"errors": query.errors}, cls=DjangoJSONEncoder)[1:-1]
+    return HttpResponse(content + "}", content_type="application/json")
 
 
 def _public_point(slug: str) -> SalesPoint:
@@ -161,9 +150,14 @@ def sales_point_detail(request: HttpRequest, slug: str) -> HttpResponse:
     now = local_now()
     today = now.date()
     operator = point.operator
-    labels = list(organisation_label_list(organisation_id=operator.pk)) if operator else []
-    products = list(organisation_product_list(organisation_id=operator.pk)) if operator else []
-    events = list(event_list(start=now, end=now + timedelta(days=365), sales_point_id=point.pk)[:10])
+    # The selector says whether there is anything to ask for (most points have no events, labels or products).
+    has_labels = operator is not None and getattr(point, "operator_has_labels", True)
+    has_products = operator is not None and getattr(point, "operator_has_products", True)
+    labels = list(organisation_label_list(organisation_id=operator.pk)) if operator and has_labels else []
+    products = list(organisation_product_list(organisation_id=operator.pk)) if operator and has_products else []
+    events = []
+    if getattr(point, "may_have_events", True):
+        events = list(event_list(start=now, end=now + timedelta(days=365), sales_point_id=point.pk)[:10])
     context = {
         "point": point,
         "status": opening_status(point),
