@@ -122,6 +122,26 @@ def _product_type_q(key: str) -> Q:
     )
 
 
+def _search_q(word: str) -> Q:
+    """Offers whose product (any language), variant or producer name contains `word` (case-insensitive).
+
+    Each name is matched in its own table, where PostgreSQL uses the trigram indexes of migration orders 0006,
+    and the offers are kept by variant id: three small hashed sets instead of five ILIKEs on every offer of the
+    cycle joined to its variant, product and producer (what made a search cost 100-200 ms on 10,000 offers).
+    """
+    by_product = Product.objects.filter(
+        Q(name_nl__icontains=word) | Q(name_fr__icontains=word) | Q(name_en__icontains=word)
+    ).values("pk")
+    by_producer = Product.objects.filter(
+        organisation_id__in=Organisation.objects.filter(name__icontains=word).values("pk")
+    ).values("pk")
+    return (
+        Q(variant_id__in=Variant.objects.filter(name__icontains=word).values("pk"))
+        | Q(variant_id__in=Variant.objects.filter(product_id__in=by_product).values("pk"))
+        | Q(variant_id__in=Variant.objects.filter(product_id__in=by_producer).values("pk"))
+    )
+
+
 def shop_offers(
     *, cycle: OrderCycle, search: str = "", producer_id: int | None = None, product_type_key: str | None = None
 ) -> QuerySet[CycleOffer]:
@@ -142,13 +162,7 @@ def shop_offers(
     if product_type_key:
         qs = qs.filter(_product_type_q(product_type_key))
     for word in search.split()[:5]:
-        qs = qs.filter(
-            Q(variant__product__name_nl__icontains=word)
-            | Q(variant__product__name_fr__icontains=word)
-            | Q(variant__product__name_en__icontains=word)
-            | Q(variant__name__icontains=word)
-            | Q(variant__product__organisation__name__icontains=word)
-        )
+        qs = qs.filter(_search_q(word))
     return qs.order_by("exchange_id", "variant_id")
 
 

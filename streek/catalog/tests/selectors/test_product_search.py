@@ -4,7 +4,10 @@ from typing import Any
 
 import pytest
 
+from streek.catalog.models import Product, Variant
 from streek.catalog.selectors.product_search import (
+    LABEL_ROW_FIELDS,
+    VARIANT_ROW_FIELDS,
     product_label_rows,
     product_search,
     product_search_rows,
@@ -84,3 +87,36 @@ def test_variant_rows_leave_out_inactive_products_unless_asked() -> None:
     # then
     assert public == {shown.pk}
     assert everything == {shown.pk, withdrawn.pk}
+
+
+def test_variant_and_label_rows_are_the_rows_the_orm_gives() -> None:
+    # given products with variants (decimals, an inactive one) and labels
+    first, second = ProductFactory(), ProductFactory()
+    VariantFactory(product=first, price="1.50", quantity="0.250")
+    VariantFactory(product=first, price="12.00", is_active=False)
+    VariantFactory(product=second, price="3.10")
+    first.labels.add(concept("facet", "Organic-EU"), concept("facet", "Demeter"))
+    ids = [first.pk, second.pk]
+
+    # when
+    variants = product_variant_rows(product_ids=ids, include_inactive=True)
+    labels = product_label_rows(product_ids=ids)
+
+    # then every value has the type and value the ORM gives (Decimal with the field's places, bool), in order
+    expected_variants = list(
+        Variant.objects.filter(product_id__in=ids).order_by("price", "id").values(*VARIANT_ROW_FIELDS)
+    )
+    assert [row for pk in ids for row in variants[pk]] == sorted(
+        expected_variants, key=lambda r: ids.index(r["product_id"])
+    )
+    assert [type(value) for value in variants[first.pk][0].values()] == [
+        type(value) for value in expected_variants[0].values()
+    ]
+    assert str(variants[first.pk][0]["quantity"]) == "0.250"
+    expected_labels = list(
+        Product.labels.through.objects.filter(product_id__in=ids)
+        .order_by("concept__path", "concept_id")
+        .values(*LABEL_ROW_FIELDS)
+    )
+    assert labels[first.pk] == expected_labels
+    assert product_variant_rows(product_ids=[]) == {}

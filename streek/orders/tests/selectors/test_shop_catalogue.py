@@ -155,6 +155,48 @@ def test_shop_catalogue_searches_and_filters_by_producer_and_product_type():
     assert offers(search="brood") == []
 
 
+def test_shop_catalogue_search_matches_every_name_in_any_case_and_all_words():
+    # given offers whose words sit in different names: product (3 languages), variant, producer
+    cycle = OrderCycleFactory()
+    farm = CycleProducerFactory(cycle=cycle, producer__name="Hoeve Appelgaard")
+    dairy = CycleProducerFactory(cycle=cycle, producer__name="Zuivelhoeve")
+    jonagold = offer_of(farm, product__name_nl="Jonagold", name="Kist van 5 kg")
+    pear = offer_of(farm, product__name_nl="Conference", product__name_fr="Poire", product__name_en="Pear")
+    cheese = offer_of(dairy, product__name_nl="Kaas", product__name_en="Cheese", name="Blok")
+    # and the same word in an offer of another cycle, which must not show up
+    offer_of(CycleProducerFactory(producer__name="Elders"), product__name_nl="Jonagold")
+    terms = cycle.channels.get()
+
+    def offers(search):
+        return {row.offer for row in shop_catalogue(cycle=cycle, terms=terms, search=search, per_page=50).rows}
+
+    # when searching, then each name is matched, case-insensitively, and every word must match
+    assert offers("JONA") == {jonagold}
+    assert offers("poire") == {pear}
+    assert offers("pear") == {pear}
+    assert offers("kist") == {jonagold}
+    assert offers("appelgaard") == {jonagold, pear}
+    assert offers("zuivel") == {cheese}
+    assert offers("appelgaard kist") == {jonagold}
+    assert offers("appelgaard cheese") == set()
+    assert shop_catalogue(cycle=cycle, terms=terms, search="blok").total == 1
+
+
+@pytest.mark.parametrize("search", ["", "hoeve", "hoeve kaas"])
+def test_shop_catalogue_search_query_count_is_constant(search, django_assert_num_queries):
+    # given a cycle with matching offers
+    cycle = OrderCycleFactory()
+    exchange = CycleProducerFactory(cycle=cycle, producer__name="Kaashoeve")
+    for _ in range(3):
+        offer_of(exchange, product__name_nl="Kaas")
+    terms = cycle.channels.get()
+
+    # when searching, then: fees, count, page, price list
+    with django_assert_num_queries(4):
+        page = shop_catalogue(cycle=cycle, terms=terms, search=search)
+    assert len(page.rows) == 3
+
+
 def test_shop_catalogue_refuses_terms_of_another_hub():
     cycle = OrderCycleFactory()
 

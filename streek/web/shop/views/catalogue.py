@@ -98,8 +98,9 @@ def _last_cycle(hub: Organisation) -> OrderCycle | None:
 @require_GET
 def shop_page(request: HttpRequest, slug: str) -> HttpResponse:
     """A hub's shop: what the open cycle offers now, browsable before choosing a pickup time."""
-    hub = hub_for_slug(slug)
-    cycle = open_cycles(hub=hub).first()
+    # The open cycle and its hub in one query; the hub alone only when no cycle is open.
+    cycle = open_cycles().filter(hub__slug=slug).select_related("hub__municipality").first()
+    hub = cycle.hub if cycle is not None else hub_for_slug(slug)
     organisations = buying_for_choices(request)
     organisation = buying_for(request, organisations)
     context: dict[str, Any] = {

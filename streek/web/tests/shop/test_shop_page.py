@@ -131,10 +131,10 @@ def test_unknown_hub_is_not_found() -> None:
     assert english_client().get(reverse("web:shop_page", args=["no-such-hub"])).status_code == 404
 
 
-# For a guest with a basket: the hub, the open cycle and its channels (the consumer terms among them), the
+# For a guest with a basket: the open cycle with its hub, the cycle's channels (the consumer terms among them), the
 # session, the producers of the filter, the product types, the basket, its lines, fees and price list, the page's
 # fees, count, offers and price list. The same whatever the number of products.
-SHOP_PAGE_QUERIES = 14
+SHOP_PAGE_QUERIES = 13
 
 
 @pytest.mark.parametrize("offers_per_producer", [5, 50])
