@@ -9,6 +9,8 @@ Areas are written `kind:key` (`municipality:11002`, `custom_region:haspengouw`, 
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
+from django.urls import get_script_prefix
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Query, Router
 
@@ -25,7 +27,7 @@ from streek.monitor.selectors import (
 )
 from streek.territory.models import Municipality
 
-from .responses import json_response, url_builder
+from .responses import CONTENT_TYPE, json_response, url_builder
 from .schemas.common import Problem
 from .schemas.monitor import (
     AreaIndicators,
@@ -88,11 +90,26 @@ def _indicator_urls(request: HttpRequest) -> tuple[Callable[[int | str], str], C
     )
 
 
+# The indicator list's JSON per (language, root URL: scheme, host and script prefix): the definitions are constants of the code, so an answer
+# only changes with the language (translated texts) and the host its links point to. Per process, never stale;
+# bounded because the host comes from the request (ALLOWED_HOSTS limits it in production).
+_INDICATOR_LISTS: dict[tuple[str, str], bytes] = {}
+_INDICATOR_LISTS_MAX = 64
+
+
 @router.get("/indicators", response={200: IndicatorList}, url_name="indicator_list", summary="List the indicators")
 def list_indicators(request: HttpRequest) -> HttpResponse:
     """K1 to K16 with their method, unit, source, caveats, related MUFPP indicator and figures."""
-    urls = _indicator_urls(request)
-    return json_response(IndicatorList, {"items": [_indicator_out(request, d, urls) for d in indicator_definitions()]})
+    key = (get_language() or "", request.build_absolute_uri(get_script_prefix()))
+    content = _INDICATOR_LISTS.get(key)
+    if content is None:
+        urls = _indicator_urls(request)
+        body = {"items": [_indicator_out(request, d, urls) for d in indicator_definitions()]}
+        content = json_response(IndicatorList, body).content
+        if len(_INDICATOR_LISTS) >= _INDICATOR_LISTS_MAX:
+            _INDICATOR_LISTS.clear()
+        _INDICATOR_LISTS[key] = content
+    return HttpResponse(content, content_type=CONTENT_TYPE)
 
 
 @router.get(

@@ -32,7 +32,7 @@ from streek.orders.choices import CycleStatus
 from streek.orders.exceptions import ChannelRefused, CheckoutRefused, OrderChangeRefused, TradeError
 from streek.orders.models import OrderCycle
 from streek.orders.selectors.baskets import basket_for, basket_summary
-from streek.orders.selectors.cycles import cycle_list_for_hub
+from streek.orders.selectors.cycles import cycle_count_for_hub, cycle_list_for_hub, cycle_page_for_hub
 from streek.orders.selectors.orders import (
     order_get_detail,
     order_queryset_for_buyer,
@@ -52,6 +52,7 @@ from .orders_render import (
     channel_option,
     cycle_item,
     cycle_ref,
+    cycle_row_item,
     hub_order_item,
     order_detail,
     order_item,
@@ -60,7 +61,8 @@ from .orders_render import (
     slot_out,
     zone_out,
 )
-from .pagination import PageParams, paginate
+from .pagination import PageParams, decode_datetime_cursor, next_page_url, paginate
+from .responses import json_response, url_builder
 from .schemas.common import Problem
 from .schemas.orders import (
     BasketLineIn,
@@ -150,23 +152,32 @@ def buyer_organisation_for(request: HttpRequest, organisation_id: int | None) ->
 )
 def list_hub_cycles(
     request: HttpRequest, hub_id: int, filters: Query[CycleFilterParams], page: Query[PageParams]
-) -> dict[str, Any]:
+) -> HttpResponse:
     """Published cycles, newest first; the hub's members also see drafts, closed and cancelled cycles."""
-    hub = Organisation.objects.filter(pk=hub_id).first()
+    # only what the items show of the hub (organisation_ref); the page comes from one hand-written query
+    hub = Organisation.objects.only("id", "slug", "name").filter(pk=hub_id).first()
     if hub is None:
         raise NotFound(_("hub"))
     member = is_member(actor=actor(request), organisation_id=hub.pk)
-    qs = cycle_list_for_hub(hub=hub)
+    statuses = [filters.status] if filters.status else None
     if not member:
-        qs = qs.filter(status=CycleStatus.PUBLISHED)
-    if filters.status:
-        qs = qs.filter(status=filters.status)
-    result = paginate(request, qs, sort="opens_at", params=page, descending=True)
-    return {
-        "items": [cycle_item(request, cycle, hub, member=member) for cycle in result.items],
-        "next": result.next,
-        "count": result.count,
+        statuses = [CycleStatus.PUBLISHED] if statuses in (None, [CycleStatus.PUBLISHED]) else []
+    before = decode_datetime_cursor(page.cursor, "opens_at") if page.cursor else None
+    rows = (
+        cycle_page_for_hub(hub_id=hub.pk, statuses=statuses, before=before, limit=page.limit + 1)
+        if statuses != []
+        else []
+    )
+    items, more = rows[: page.limit], len(rows) > page.limit
+    url = url_builder(request, "api-1:cycle_detail", "cycle_id")
+    body = {
+        "items": [cycle_row_item(row, hub, member=member, url=url) for row in items],
+        "next": next_page_url(request, sort="opens_at", value=items[-1].opens_at, pk=items[-1].id) if more else None,
+        "count": (cycle_count_for_hub(hub_id=hub.pk, statuses=statuses) if statuses != [] else 0)
+        if page.count
+        else None,
     }
+    return json_response(CyclePage, body)
 
 
 @router.get(

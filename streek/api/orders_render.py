@@ -4,6 +4,7 @@ Every function reads only what its argument was loaded with (select_related, pre
 dataclasses), so a list costs the same number of queries whatever its length.
 """
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -11,9 +12,11 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from streek.catalog.models import Organisation
+from streek.orders.choices import ChannelKind, CycleStatus
 from streek.orders.models import ChannelTerms, DeliveryZone, Order, OrderCycle, OrderLine, PickupSlot
 from streek.orders.pricing import LinePrice
 from streek.orders.selectors.baskets import BasketSummary
+from streek.orders.selectors.cycles import CycleListRow
 from streek.orders.selectors.orders import OrderDetail
 from streek.orders.selectors.shop import ShopRow
 
@@ -67,6 +70,28 @@ def cycle_item(request: HttpRequest, cycle: OrderCycle, hub: Organisation, *, me
         "offer_count": getattr(cycle, "offer_count", 0),
         "order_count": getattr(cycle, "order_count", None) if member else None,
         "url": request.build_absolute_uri(reverse("api-1:cycle_detail", kwargs={"cycle_id": cycle.pk})),
+    }
+
+
+def cycle_row_item(
+    row: CycleListRow, hub: Organisation, *, member: bool, url: Callable[[int | str], str]
+) -> dict[str, Any]:
+    """A cycle of a list page (cycle_page_for_hub) as `cycle_item` renders it; `url` from responses.url_builder."""
+    return {
+        "id": row.id,
+        "name": row.name,
+        "status": row.status,
+        "status_label": str(CycleStatus(row.status).label),
+        "hub": organisation_ref(hub),
+        "opens_at": row.opens_at,
+        "closes_at": row.closes_at,
+        "fulfilment_date": row.fulfilment_date,
+        "is_open": row.is_open(),
+        "channels": [{"key": kind, "label": str(ChannelKind(kind).label)} for kind in row.channel_kinds],
+        "producer_count": row.producer_count,
+        "offer_count": row.offer_count,
+        "order_count": row.order_count if member else None,
+        "url": url(row.id),
     }
 
 

@@ -64,6 +64,25 @@ def decode_cursor(cursor: str, field: str) -> tuple[Any, int]:
     return value, pk
 
 
+def decode_datetime_cursor(cursor: str, field: str) -> tuple[datetime, int]:
+    """The (sort time, id) of a cursor made for a date-time `field`; ApplicationError naming `cursor` otherwise."""
+    value, pk = decode_cursor(cursor, field)
+    try:
+        moment = datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise ApplicationError(
+            _("This cursor is not valid for this list."), extra={"errors": {"cursor": _("Invalid cursor.")}}
+        )
+    return moment, pk
+
+
+def next_page_url(request: HttpRequest, *, sort: str, value: Any, pk: int) -> str:
+    """The `next` link of a page whose last item has `value` in `sort` and id `pk` (for pages a selector cut)."""
+    return _next_url(request, encode_cursor(sort, value, pk))
+
+
 def _next_url(request: HttpRequest, cursor: str) -> str:
     query = request.GET.copy()
     query["cursor"] = cursor

@@ -275,3 +275,42 @@ def test_a_token_does_not_reach_the_routes_its_creator_drives_for_another_organi
     assert (shown.status_code, done.status_code) == (404, 404)
     assert mine.status_code == 200 and mine.json()["items"] == []
     assert Stop.objects.get(pk=stop.pk).done_at is None
+
+
+def test_a_token_costs_one_read_per_request_and_records_its_use_once_a_minute(
+    client: Client, django_assert_num_queries: Any
+) -> None:
+    # given a token that has just been used (its use recorded)
+    token, plain = issue_api_token(organisation=producer(), scopes=["market:read"])
+    assert client.get("/api/v1/indicators", headers=bearer(plain)).status_code == 200
+    token.refresh_from_db()
+    recorded = token.last_used_at
+
+    # when it is used again within the minute: the token's lookup only, no write
+    with django_assert_num_queries(1):
+        response = client.get("/api/v1/indicators", headers=bearer(plain))
+
+    # then it is served and its recorded use is unchanged
+    assert response.status_code == 200
+    token.refresh_from_db()
+    assert recorded is not None
+    assert token.last_used_at == recorded
+
+
+@pytest.mark.parametrize("state", ["revoked", "expired"])
+def test_a_token_used_a_moment_ago_is_refused_at_once_once_revoked_or_expired(client: Client, state: str) -> None:
+    # given a token used a moment ago (authenticated and its use recorded within the minute)
+    token, plain = issue_api_token(organisation=producer(), scopes=["market:read"])
+    assert client.get("/api/v1/indicators", headers=bearer(plain)).status_code == 200
+
+    # when it is revoked or expires, and used again at once
+    if state == "revoked":
+        api_token_revoke(token=token, actor=token.created_by)
+    else:
+        token.expires_at = timezone.now() - timedelta(seconds=1)
+        token.save(update_fields=["expires_at"])
+    response = client.get("/api/v1/indicators", headers=bearer(plain))
+
+    # then the very next request is refused: nothing about a token is cached between requests
+    assert response.status_code == 401
+    assert 'error="invalid_token"' in response["WWW-Authenticate"]

@@ -35,6 +35,23 @@ def test_the_indicator_list_has_all_sixteen_definitions(django_assert_num_querie
     assert all(item["method"] and item["mufpp"] and item["caveats"] for item in items)
 
 
+def test_the_indicator_list_answers_each_language_and_host_with_its_own_texts_and_links() -> None:
+    # given the list already asked for in English on one host
+    english = _english().get("/api/v1/indicators").json()
+
+    # when it is asked for in French, in English again and on another host
+    french = Client(HTTP_ACCEPT_LANGUAGE="fr").get("/api/v1/indicators").json()
+    again = _english().get("/api/v1/indicators").json()
+    elsewhere = Client(HTTP_ACCEPT_LANGUAGE="en", HTTP_HOST="127.0.0.1").get("/api/v1/indicators").json()
+
+    # then each answer has the texts of its language and the links of its host (the memo never mixes them)
+    assert again == english
+    assert french["items"][5]["title"] != english["items"][5]["title"]
+    assert english["items"][5]["url"] == "http://testserver/api/v1/indicators/K6"
+    assert elsewhere["items"][5]["url"] == "http://127.0.0.1/api/v1/indicators/K6"
+    assert elsewhere["items"][5]["title"] == english["items"][5]["title"]
+
+
 def test_one_indicator_and_an_unknown_one(client: Client) -> None:
     assert client.get("/api/v1/indicators/k6").json()["code"] == "K6"
     response = client.get("/api/v1/indicators/K99")
