@@ -1,9 +1,10 @@
 """What the engine needs from the taxonomies, as arrays: product-type families, label ancestors, unit factors."""
 
-from dataclasses import dataclass
+import copy
+from dataclasses import dataclass, field
 
 import numpy as np
-from django.db.models import Max
+from django.db import connection
 
 from streek.catalog.models import Concept
 
@@ -19,6 +20,8 @@ NARROWER_SCORES = (1.0, 0.9, 0.8)
 BROADER_SCORES = (1.0, 0.6, 0.5)
 SPEC_BITS = {value: 1 << number for number, value in enumerate(SpecOption.values)}
 SPEC_KEYS = list(SpecOption.values)
+# The quantity units among the measures (what a post's unit may be).
+UNIT_PATH_PREFIX = "Unit/QuantityUnit/"
 
 
 def spec_mask(values: object) -> int:
@@ -50,6 +53,14 @@ class MatchingContext:
     type_row_by_id: np.ndarray
     dimension_by_id: np.ndarray
     factor_by_id: np.ndarray
+    # what posting reads by key (product types, quantity units, facets), so it needs no query of its own
+    concepts: dict[tuple[str, str], Concept] = field(default_factory=dict)
+
+    def concept(self, scheme: str, key: str) -> Concept | None:
+        """The product type ("product_type"), quantity unit ("measure") or facet ("facet") with that key, as a
+        copy of the instance loaded with the context (the caller may change it), or None."""
+        found = self.concepts.get((scheme, key))
+        return copy.copy(found) if found is not None else None
 
     def type_rows(self, concept_ids: np.ndarray) -> np.ndarray:
         """Row in the matrices of each product type id, -1 when unknown."""
@@ -96,7 +107,8 @@ def _dense(values: dict[int, float], missing: float, dtype: type) -> np.ndarray:
 
 
 def _build() -> MatchingContext:
-    rows = list(Concept.objects.values_list("id", "scheme", "key", "path", "broader_id").order_by("scheme", "path"))
+    instances = list(Concept.objects.order_by("scheme", "path"))
+    rows = [(c.pk, c.scheme, c.key, c.path, c.broader_id) for c in instances]
     types = [(cid, key, path) for cid, scheme, key, path, _ in rows if scheme == "product_type"]
     type_index = {cid: n for n, (cid, _, _) in enumerate(types)}
     paths = [path.split("/") for _, _, path in types]
@@ -160,16 +172,26 @@ def _build() -> MatchingContext:
         type_row_by_id=_dense({cid: float(row) for cid, row in type_index.items()}, -1, np.int64),
         dimension_by_id=_dense({cid: float(d) for cid, (d, _) in unit_dimension.items()}, -1, np.int64),
         factor_by_id=_dense({cid: f for cid, (_, f) in unit_dimension.items()}, 1.0, np.float64),
+        concepts={
+            (c.scheme, c.key): c
+            for c in instances
+            if c.scheme in ("product_type", "facet") or (c.scheme == "measure" and c.path.startswith(UNIT_PATH_PREFIX))
+        },
     )
 
 
 _cache: dict[str, object] = {}
 
 
+STAMP_SQL = f"SELECT MAX(updated_at), MAX(id), COUNT(*) FROM {Concept._meta.db_table}"  # noqa: S608 - constant
+
+
 def matching_context() -> MatchingContext:
-    """The context, rebuilt when the concepts changed (one small query to check)."""
-    stamp = Concept.objects.aggregate(latest=Max("updated_at"), count=Max("id"))
-    key = f"{stamp['latest']}|{stamp['count']}"
+    """The context, rebuilt when the concepts changed (one small query to check: the latest change, the highest
+    id and the count, so an edit, an addition and a deletion all show)."""
+    with connection.cursor() as cursor:
+        cursor.execute(STAMP_SQL)
+        key = repr(cursor.fetchone())
     if _cache.get("key") != key:
         _cache["context"] = _build()
         _cache["key"] = key

@@ -17,10 +17,10 @@ from streek.core.geo import Point, bbox_around
 from ..choices import PostStatus
 from ..models import MAX_DISTANCE_KM, Match, Offer, Request
 from .candidates import KM_PER_DEG, select_top
-from .context import matching_context
+from .context import MatchingContext, matching_context
 from .scoring import candidate_mask, haversine_km, score_pairs
-from .store import WriteResult, delete_new, load_existing, write_pairs
-from .tables import PostTable, load_table
+from .store import Existing, WriteResult, delete_new, load_existing, write_pairs
+from .tables import PostTable, build_table, candidates_table, load_table, post_row
 
 OFFER = "offer"
 REQUEST = "request"
@@ -117,6 +117,12 @@ def clear_new_matches(*, kind: str, post_ids: list[int]) -> int:
     return delete_new(ids)
 
 
+def _array_literal(values: list[int] | list[float]) -> str:
+    """A PostgreSQL array literal of numbers (Python's repr of a float reads back as the same double): far
+    cheaper to send than a list adapted element by element, for the thousands of counterparts of a broad type."""
+    return "{" + ",".join(map(str, values)) + "}"
+
+
 def _entering(
     other_column: str, own_column: str, post_id: int, other_ids: np.ndarray, scores: np.ndarray, k: int
 ) -> np.ndarray:
@@ -131,10 +137,10 @@ def _entering(
                 f"SELECT c.id FROM unnest(%s::bigint[], %s::float8[]) AS c(id, score) "  # noqa: S608 - constant names
                 f"WHERE (SELECT count(*) FROM (SELECT 1 FROM {table} AS m WHERE m.{other_column} = c.id "
                 f"AND m.{own_column} <> %s AND m.score >= c.score LIMIT %s) AS better) < %s",
-                [[int(i) for i in other_ids], [float(v) for v in scores], post_id, k, k],
+                [_array_literal(other_ids.tolist()), _array_literal(scores.tolist()), post_id, k, k],
             )
-            entering = {int(row[0]) for row in cursor.fetchall()}
-            return np.array([int(i) in entering for i in other_ids], dtype=bool)
+            entering = np.array([row[0] for row in cursor.fetchall()], dtype=np.int64)
+            return np.isin(other_ids, entering)
         floors: dict[int, tuple[int, float]] = {}
         ids = [int(i) for i in other_ids]
         for begin in range(0, len(ids), 5000):
@@ -156,45 +162,51 @@ def _entering(
     return result
 
 
-def match_post(*, kind: str, post_id: int, k: int | None = None) -> WriteResult:
-    """Match one post (just created or changed) against the active posts of the other side.
-
-    Keeps the post's best K and, for each counterpart, the pair when it enters that counterpart's best K.
-    Pairs that dropped out of the post's own list are deleted (when still new); the counterparts' lists are
-    pruned by the next full re-match.
-    """
-    k = k or top_k()
-    context = matching_context()
-    model = Offer if kind == OFFER else Request
-    me_qs = model.objects.filter(pk=post_id, status=PostStatus.ACTIVE)
-    me = load_table(kind, me_qs, context)
-    own_column, other_column = ("offer_id", "request_id") if kind == OFFER else ("request_id", "offer_id")
-    if len(me) == 0:
-        return WriteResult(deleted=clear_new_matches(kind=kind, post_ids=[post_id]))
+def _other_side(context: MatchingContext, kind: str, me: PostTable, post_id: int) -> PostTable:
+    """The active posts of the other side that may match the post (product family, common period, another
+    organisation, within reach: the request's maximum distance), in one query."""
     point = Point(float(me.lat[0]), float(me.lon[0]))
     start = date.fromordinal(int(me.start[0]))
     end = date.fromordinal(int(me.end[0]))
     family = context.family_type_ids(context.type_ids[int(me.type_row[0])])
-    other_filter = Q(status=PostStatus.ACTIVE, product_type_id__in=family) & _period_q(start, end)
-    other_filter &= ~Q(organisation_id=int(me.organisation[0]))
-    if kind == OFFER:
-        other_qs = (
-            Request.objects.filter(other_filter & _within_q(point, MAX_DISTANCE_KM))
-            .alias(reach=_requests_reaching(point))
-            .filter(reach__lte=0)
+    organisation_id = int(me.organisation[0])
+    # offers reach every request within the request's own distance; a request reaches offers within its own
+    radius = MAX_DISTANCE_KM if kind == OFFER else float(me.extra_a[0])
+    if connection.vendor == "postgresql":
+        return candidates_table(
+            REQUEST if kind == OFFER else OFFER,
+            context,
+            type_ids=family,
+            start=start,
+            end=end,
+            organisation_id=organisation_id,
+            box=bbox_around(point, radius),
+            reaching=(point.lat, point.lon) if kind == OFFER else None,
         )
-        other = load_table(REQUEST, other_qs, context)
+    other_filter = Q(status=PostStatus.ACTIVE, product_type_id__in=family) & _period_q(start, end)
+    other_filter &= ~Q(organisation_id=organisation_id) & _within_q(point, radius)
+    if kind == OFFER:
+        qs = Request.objects.filter(other_filter).alias(reach=_requests_reaching(point)).filter(reach__lte=0)
+        return load_table(REQUEST, qs, context)
+    return load_table(OFFER, Offer.objects.filter(other_filter), context)
+
+
+def _match_table(
+    context: MatchingContext, kind: str, me: PostTable, post_id: int, existing: Existing, k: int
+) -> WriteResult:
+    own_column, other_column = ("offer_id", "request_id") if kind == OFFER else ("request_id", "offer_id")
+    other = _other_side(context, kind, me, post_id)
+    if kind == OFFER:
         o, r = me, other
         oi, ri = np.zeros(len(other), dtype=np.int64), np.arange(len(other))
     else:
-        other = load_table(OFFER, Offer.objects.filter(other_filter & _within_q(point, float(me.extra_a[0]))), context)
         o, r = other, me
         oi, ri = np.arange(len(other)), np.zeros(len(other), dtype=np.int64)
     distance = haversine_km(o.lat[oi], o.lon[oi], r.lat[ri], r.lon[ri])
     ok = candidate_mask(context, o, r, oi, ri, distance)
-    oi, ri = oi[ok], ri[ok]
+    oi, ri, distance = oi[ok], ri[ok], distance[ok]
     other_rows = ri if kind == OFFER else oi
-    totals = score_pairs(context, o, r, oi, ri, distance[ok]).total
+    totals = score_pairs(context, o, r, oi, ri, distance).total
     other_ids = other.ids[other_rows]
     # the post's own best K
     order = np.lexsort((other_ids, -totals))
@@ -204,10 +216,65 @@ def match_post(*, kind: str, post_id: int, k: int | None = None) -> WriteResult:
     rest = np.flatnonzero(~keep)
     if len(rest):
         keep[rest] = _entering(other_column, own_column, post_id, other_ids[rest], totals[rest], k)
-    existing = load_existing({own_column: post_id})
-    result = write_pairs(context, o, r, oi[keep], ri[keep], existing)
-    model.objects.filter(pk=post_id).update(matched_at=timezone.now())
+    return write_pairs(context, o, r, oi[keep], ri[keep], existing)
+
+
+def match_post(*, kind: str, post_id: int, k: int | None = None) -> WriteResult:
+    """Match one post (just created or changed) against the active posts of the other side.
+
+    Keeps the post's best K and, for each counterpart, the pair when it enters that counterpart's best K.
+    Pairs that dropped out of the post's own list are deleted (when still new); the counterparts' lists are
+    pruned by the next full re-match.
+    """
+    return _match_stored(kind, post_id, k or top_k(), matching_context(), mark_matched=True)
+
+
+def _match_stored(kind: str, post_id: int, k: int, context: MatchingContext, *, mark_matched: bool) -> WriteResult:
+    model = Offer if kind == OFFER else Request
+    me = load_table(kind, model.objects.filter(pk=post_id, status=PostStatus.ACTIVE), context)
+    if len(me) == 0:
+        return WriteResult(deleted=clear_new_matches(kind=kind, post_ids=[post_id]))
+    own_column = "offer_id" if kind == OFFER else "request_id"
+    result = _match_table(context, kind, me, post_id, load_existing({own_column: post_id}), k)
+    if mark_matched:
+        model.objects.filter(pk=post_id).update(matched_at=timezone.now())
     return result
 
 
-__all__ = ["OFFER", "REQUEST", "PostTable", "RematchResult", "clear_new_matches", "match_post", "rematch_all"]
+def match_saved_post(
+    *,
+    kind: str,
+    post: Offer | Request,
+    label_ids: list[int] | None,
+    created: bool,
+    context: MatchingContext | None = None,
+    k: int | None = None,
+) -> WriteResult:
+    """match_post for a post its caller has just saved, in the same transaction, with its matched_at set: the
+    post is read from the instance instead of the database, and a post `created` in this transaction has no
+    stored matches to compare with. `label_ids`: the post's labels as saved, None when unknown (then the post
+    is read from the database)."""
+    k = k or top_k()
+    context = context or matching_context()
+    if label_ids is None:
+        return _match_stored(kind, post.pk, k, context, mark_matched=False)
+    if post.status != PostStatus.ACTIVE:
+        return WriteResult(deleted=clear_new_matches(kind=kind, post_ids=[post.pk]))
+    me = build_table(kind, [post_row(kind, post)], {post.pk: label_ids} if label_ids else {}, context)
+    if len(me) == 0:
+        return WriteResult(deleted=0 if created else clear_new_matches(kind=kind, post_ids=[post.pk]))
+    own_column = "offer_id" if kind == OFFER else "request_id"
+    existing = Existing.from_rows([]) if created else load_existing({own_column: post.pk})
+    return _match_table(context, kind, me, post.pk, existing, k)
+
+
+__all__ = [
+    "OFFER",
+    "REQUEST",
+    "PostTable",
+    "RematchResult",
+    "clear_new_matches",
+    "match_post",
+    "match_saved_post",
+    "rematch_all",
+]

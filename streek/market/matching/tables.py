@@ -1,8 +1,10 @@
 """Offers and requests as columns of numpy arrays: what the scoring reads, loaded in one pass per query."""
 
 import json
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -11,6 +13,9 @@ from django.db import connection
 from django.db.models import OuterRef, QuerySet, TextField
 from django.db.models.functions import Cast
 
+from streek.core.geo import BoundingBox
+
+from ..choices import PostStatus
 from ..models import Offer, Request
 from ..quantities import OPEN_END_DAYS, per_week
 from .context import MatchingContext, spec_mask
@@ -85,6 +90,13 @@ ARRAY_FIELDS = (
 
 def _spec_masks(values: tuple[Any, ...]) -> np.ndarray:
     """Preparation bit masks of the spec column (JSON text or lists), each distinct value parsed once."""
+    try:
+        distinct = set(values)
+    except TypeError:  # lists (from instances): not hashable
+        distinct = None
+    if distinct is not None and all(isinstance(value, str) for value in distinct):
+        masks_of = {value: spec_mask(json.loads(value)) for value in distinct}
+        return np.array([masks_of[value] for value in values], dtype=np.uint64)
     cache: dict[Any, int] = {}
     masks = []
     for value in values:
@@ -120,10 +132,17 @@ DTYPES: dict[str, Any] = {
 
 
 def build_table(
-    kind: str, rows: Iterable[tuple[Any, ...]], labels: dict[int, list[int]], context: MatchingContext
+    kind: str,
+    rows: Iterable[tuple[Any, ...]],
+    labels: dict[int, list[int]],
+    context: MatchingContext,
+    *,
+    numeric: bool = False,
 ) -> PostTable:
     """A table from value rows (OFFER_FIELDS or REQUEST_FIELDS order; spec as JSON text or a list) and label
-    ids per post id, column by column.
+    ids per post id, column by column. `numeric`: the rows come from SQL that already gives the quantity as a
+    float, the period as ordinal days (the end resolved) and an offer's radius as a float (infinite when none),
+    so no column needs a loop in Python.
 
     Posts whose product type or unit is unknown to the context are left out."""
     rows = list(rows)
@@ -135,12 +154,19 @@ def build_table(
     units = np.array(unit_id, dtype=np.int64)
     dimension, factor = context.unit_rows(units)
     weekly = {value: per_week(value) for value in set(recurrence)}
-    start = np.array([day.toordinal() for day in starts_on], dtype=np.int64)
-    end = np.array([day.toordinal() if day is not None else 0 for day in ends_on], dtype=np.int64)
-    end = np.where(np.array([day is None for day in ends_on], dtype=bool), start + OPEN_END_DAYS, end)
+    if numeric:
+        start = np.array(starts_on, dtype=np.int64)
+        end = np.array(ends_on, dtype=np.int64)
+    else:
+        start = np.array([day.toordinal() for day in starts_on], dtype=np.int64)
+        end = np.array([day.toordinal() if day is not None else 0 for day in ends_on], dtype=np.int64)
+        end = np.where(np.array([day is None for day in ends_on], dtype=bool), start + OPEN_END_DAYS, end)
     if kind == "offer":
         extra_a = np.array(a, dtype=bool).astype(np.float64)
-        extra_b = np.array([np.inf if value is None else float(value) for value in b], dtype=np.float64)
+        if numeric:
+            extra_b = np.array(b, dtype=np.float64)
+        else:
+            extra_b = np.array([np.inf if value is None else float(value) for value in b], dtype=np.float64)
     else:
         extra_a = np.array(a, dtype=np.float64)
         extra_b = np.array(b, dtype=bool).astype(np.float64)
@@ -210,3 +236,85 @@ def load_table(kind: str, qs: QuerySet[Any], context: MatchingContext, *, all_ac
         return _empty(kind, context)
     labels = _labels_of(kind, None if all_active else qs, active_only=all_active)
     return build_table(kind, rows, labels, context)
+
+
+def post_row(kind: str, post: Offer | Request) -> tuple[Any, ...]:
+    """A post instance (saved, its fields cleaned) as a value row for build_table."""
+    return tuple(getattr(post, name) for name in (OFFER_FIELDS if kind == "offer" else REQUEST_FIELDS))
+
+
+KM_PER_DEG = 111.195
+
+
+def _candidates_sql(kind: str) -> str:
+    model = Offer if kind == "offer" else Request
+    through = model.labels.through
+    own = "offer_id" if kind == "offer" else "request_id"
+    # the columns of build_table(numeric=True): quantity as float8, the period as ordinal days (date.toordinal:
+    # 0001-01-01 is day 1; an open end is OPEN_END_DAYS after the start), no radius as infinity
+    numeric = {
+        "quantity": "p.quantity::float8",
+        "starts_on": "p.starts_on - DATE '0001-01-01' + 1",
+        "ends_on": f"COALESCE(p.ends_on, p.starts_on + {int(OPEN_END_DAYS)}) - DATE '0001-01-01' + 1",
+        "spec": "p.spec::text",
+        "delivery_radius_km": "COALESCE(p.delivery_radius_km::float8, 'Infinity'::float8)",
+    }
+    columns = ", ".join(
+        numeric.get(name, f"p.{model._meta.get_field(name.removesuffix('_id')).column}")  # type: ignore[union-attr]
+        for name in (OFFER_FIELDS if kind == "offer" else REQUEST_FIELDS)
+    )
+    return (
+        f"SELECT {columns}, ARRAY(SELECT l.concept_id FROM {through._meta.db_table} AS l WHERE l.{own} = p.id) "  # noqa: S608 - constant names
+        f"FROM {model._meta.db_table} AS p "
+        "WHERE p.status = %(active)s AND p.product_type_id = ANY(%(types)s) "
+        "AND p.starts_on <= %(end)s AND (p.ends_on IS NULL OR p.ends_on >= %(start)s) "
+        "AND p.organisation_id <> %(organisation)s "
+        "AND p.lat >= %(south)s AND p.lat <= %(north)s AND p.lon >= %(west)s AND p.lon <= %(east)s"
+    )
+
+
+# A request reaches the point when its maximum distance (2 % slack; the exact test follows) covers the
+# equirectangular distance: the same bound as engine._requests_reaching.
+REACHING_SQL = (
+    " AND ((p.lat - %(lat)s) * %(km_lat)s) * ((p.lat - %(lat)s) * %(km_lat)s)"
+    " + ((p.lon - %(lon)s) * %(km_lon)s) * ((p.lon - %(lon)s) * %(km_lon)s)"
+    " <= (p.max_distance_km * 1.02::float8) * (p.max_distance_km * 1.02::float8)"
+)
+
+
+def candidates_table(
+    kind: str,
+    context: MatchingContext,
+    *,
+    type_ids: list[int],
+    start: date,
+    end: date,
+    organisation_id: int,
+    box: BoundingBox,
+    reaching: tuple[float, float] | None = None,
+) -> PostTable:
+    """Active posts of `kind` (offers or requests) of the given product types, whose period meets start..end,
+    of another organisation, inside the box, with their labels; `reaching` (requests only): only those whose
+    maximum distance reaches that point (lat, lon). One query, written out (PostgreSQL): this is the path of
+    matching one new post."""
+    sql = _candidates_sql(kind)
+    params: dict[str, Any] = {
+        "active": PostStatus.ACTIVE.value,
+        "types": type_ids,
+        "start": start,
+        "end": end,
+        "organisation": organisation_id,
+        "south": box.south,
+        "north": box.north,
+        "west": box.west,
+        "east": box.east,
+    }
+    if reaching is not None:
+        sql += REACHING_SQL
+        lat, lon = reaching
+        params.update(lat=lat, lon=lon, km_lat=KM_PER_DEG, km_lon=KM_PER_DEG * math.cos(math.radians(lat)))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    labels = {row[0]: row[-1] for row in rows if row[-1]}
+    return build_table(kind, [row[:-1] for row in rows], labels, context, numeric=True)

@@ -11,11 +11,8 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, router, transaction
-from django.db.models import BooleanField, CheckConstraint, Q, Value
-from django.db.models.functions import Coalesce
-from django.db.models.sql import Query
-from django.db.models.sql.constants import SINGLE
+from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,10 +20,12 @@ from streek.accounts.models import User
 from streek.catalog.models import Concept, Organisation
 
 from ..choices import OFFERING_KINDS, PostStatus, SpecOption
-from ..matching.engine import OFFER, REQUEST, clear_new_matches, match_post
+from ..matching.context import UNIT_PATH_PREFIX as UNIT_PATH_PREFIX  # re-exported: forms and donations use it
+from ..matching.context import MatchingContext, matching_context
+from ..matching.engine import OFFER, REQUEST, clear_new_matches, match_saved_post
 from ..models import Offer, Request
+from .post_validation import validate_post
 
-UNIT_PATH_PREFIX = "Unit/QuantityUnit/"
 COMMON_FIELDS = (
     "title",
     "description",
@@ -70,19 +69,17 @@ def post_days(*, surplus: bool = False) -> int:
     return int(getattr(settings, "STREEK_MARKET_POST_DAYS", 30))
 
 
-def _concept(scheme: str, key: str, field: str) -> Concept:
-    qs = Concept.objects.filter(scheme=scheme, key=key)
-    if scheme == "measure":
-        qs = qs.filter(path__startswith=UNIT_PATH_PREFIX)
-    concept = qs.first()
+def _concept(context: MatchingContext, scheme: str, key: str, field: str) -> Concept:
+    """The product type or quantity unit with that key (from the matching context: no query)."""
+    concept = context.concept(scheme, key)
     if concept is None:
         raise ValidationError({field: _("Unknown value '%(key)s'.") % {"key": key}})
     return concept
 
 
-def _labels(keys: Iterable[str]) -> list[Concept]:
+def _labels(context: MatchingContext, keys: Iterable[str]) -> list[Concept]:
     wanted = set(keys)
-    concepts = list(Concept.objects.filter(scheme="facet", key__in=wanted))
+    concepts = [found for key in sorted(wanted) if (found := context.concept("facet", key)) is not None]
     unknown = wanted - {concept.key for concept in concepts}
     if unknown:
         raise ValidationError({"labels": _("Unknown labels: %(keys)s.") % {"keys": ", ".join(sorted(unknown))}})
@@ -131,41 +128,6 @@ def _expiry(post: Post, surplus: bool) -> datetime:
     return expires
 
 
-def _validate(post: Post) -> None:
-    """full_clean, with the model's check constraints evaluated in one query instead of one query (and a
-    savepoint) each: posting is on the path of matching one new post, which has a time budget."""
-    post.full_clean(validate_constraints=False)
-    model = type(post)
-    checks = [c for c in model._meta.constraints if isinstance(c, CheckConstraint)]
-    others = [c for c in model._meta.constraints if not isinstance(c, CheckConstraint)]
-    using = router.db_for_write(model, instance=post)
-    query = Query(None)
-    against = post._get_field_expression_map(meta=model._meta)  # type: ignore[union-attr] # what Q.check uses
-    for name, value in against.items():
-        query.add_annotation(value if hasattr(value, "resolve_expression") else Value(value), name, select=False)
-    for number, check in enumerate(checks):
-        query.add_annotation(Coalesce(check.condition, True, output_field=BooleanField()), f"_check_{number}")
-    try:
-        with transaction.atomic(using=using):
-            row = query.get_compiler(using=using).execute_sql(SINGLE)
-    except DatabaseError:
-        post.validate_constraints()  # Django's way, one query per constraint
-        return
-    errors: dict[str, Any] = {}
-    for check, passed in zip(checks, row or (), strict=False):
-        if not passed:
-            errors = ValidationError(
-                check.get_violation_error_message(), code=check.violation_error_code
-            ).update_error_dict(errors)
-    for constraint in others:
-        try:
-            constraint.validate(model, post, using=using)  # type: ignore[attr-defined]
-        except ValidationError as error:
-            errors = error.update_error_dict(errors)
-    if errors:
-        raise ValidationError(errors)
-
-
 def _check_delivery_weekdays(post: Post) -> None:
     if not isinstance(post, Request):
         return
@@ -185,27 +147,42 @@ def _save(
     label_keys: Iterable[str] | None,
     spec: Iterable[str] | None,
 ) -> Post:
+    context = matching_context()
     for name, value in fields.items():
         setattr(post, name, value)
     if product_type is not None:
-        post.product_type = _concept("product_type", product_type, "product_type")
+        post.product_type = _concept(context, "product_type", product_type, "product_type")
     if unit is not None:
-        post.unit = _concept("measure", unit, "unit")
+        post.unit = _concept(context, "measure", unit, "unit")
     if spec is not None:
         post.spec = _spec(spec)
-    labels = _labels(label_keys) if label_keys is not None else None
+    labels = _labels(context, label_keys) if label_keys is not None else None
     if getattr(post, "lat", None) is None or getattr(post, "lon", None) is None:
         _locate(post)
     _check_delivery_weekdays(post)
     if post.ends_on is not None and post.ends_on < timezone.localdate():
         raise ValidationError({"ends_on": _("The period has already ended.")})
+    now = timezone.now()
     post.expires_at = _expiry(post, surplus=bool(getattr(post, "is_surplus", False)))
     post.status = PostStatus.ACTIVE
-    _validate(post)
+    post.matched_at = now  # matched below, in this transaction
+    validate_post(post)
+    created = post._state.adding
     post.save()
     if labels is not None:
-        post.labels.set(labels)
-    match_post(kind=kind, post_id=post.pk)
+        if created:
+            if labels:
+                through: Any = post.labels.through
+                through.objects.bulk_create([through(**{f"{kind}_id": post.pk, "concept_id": c.pk}) for c in labels])
+        else:
+            post.labels.set(labels)
+    match_saved_post(
+        kind=kind,
+        post=post,
+        label_ids=[c.pk for c in labels] if labels is not None else None,
+        created=created,
+        context=context,
+    )
     return post
 
 
@@ -305,8 +282,9 @@ def _renew(post: Post, kind: str) -> Post:
         raise ValidationError({"ends_on": _("The period has ended: change the dates to renew it.")})
     post.status = PostStatus.ACTIVE
     post.expires_at = _expiry(post, surplus=bool(getattr(post, "is_surplus", False)))
-    post.save(update_fields=["status", "expires_at", "updated_at"])
-    match_post(kind=kind, post_id=post.pk)
+    post.matched_at = timezone.now()  # matched below, in this transaction
+    post.save(update_fields=["status", "expires_at", "matched_at", "updated_at"])
+    match_saved_post(kind=kind, post=post, label_ids=None, created=False)
     return post
 
 
