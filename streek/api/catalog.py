@@ -18,11 +18,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
+from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 
 from streek.accounts.models import User
 from streek.accounts.selectors import Actor
 from streek.catalog.access import access_organisation, access_product, access_variant, can_edit_organisation
+from streek.catalog.directory_cache import DIRECTORY
 from streek.catalog.models import Product, Variant
 from streek.catalog.models.product import NUTRIENT_FIELDS
 from streek.catalog.selectors.product_search import (
@@ -35,6 +37,7 @@ from streek.catalog.selectors.products import product_get
 from streek.catalog.services.products import product_create, product_deactivate, product_update
 from streek.core.exceptions import ApplicationError, NotFound
 from streek.core.i18n import active_content_language, localised
+from streek.core.response_cache import cache_anonymous_get
 
 from .auth import api_auth
 from .pagination import PageParams, paginate
@@ -244,6 +247,7 @@ def detail_for(request: HttpRequest, product: Product, *, editor_view: bool) -> 
     url_name="product_list",
     summary="List products",
 )
+@decorate_view(cache_anonymous_get(DIRECTORY))
 def list_products(request: HttpRequest, filters: Query[ProductFilterParams], page: Query[PageParams]) -> HttpResponse:
     """Active products by name (Dutch), with their variants, filtered on the producer, a product type (and the
     types under it), a label, a search text and whether they are available now. The producer's owners and
@@ -391,6 +395,7 @@ def delete_product(request: HttpRequest, product_id: int) -> Status[None]:
     url_name="variant_list",
     summary="List variants",
 )
+@decorate_view(cache_anonymous_get(DIRECTORY))
 def list_variants(request: HttpRequest, filters: Query[VariantFilterParams], page: Query[PageParams]) -> HttpResponse:
     """Active variants of active products by id, filtered on a product or a producer (404 for a product one
     may not see). The producer's owners and managers also see inactive ones."""

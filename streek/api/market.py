@@ -13,14 +13,18 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
+from ninja.decorators import decorate_view
 from ninja.errors import AuthenticationError
 
 from streek.accounts.models import User
 from streek.accounts.selectors import Actor, organisation_ids
+from streek.catalog.directory_cache import DIRECTORY
 from streek.catalog.models import Organisation
 from streek.core.exceptions import ApplicationError, NotFound, PermissionRefused
 from streek.core.geo import Point
+from streek.core.response_cache import cache_anonymous_get
 from streek.market.access import access_offer, access_request
+from streek.market.board_cache import BOARD
 from streek.market.explanations import match_explanations
 from streek.market.models import Match
 from streek.market.selectors.board import BoardFilters, offer_get, offer_list, request_get, request_list
@@ -192,6 +196,7 @@ def match_page(request: HttpRequest, qs: Any, page: PageParams) -> dict[str, Any
 @router.get(
     "/offers", response={200: OfferPage, 404: Problem, 422: Problem}, url_name="offer_list", summary="The offers"
 )
+@decorate_view(cache_anonymous_get(BOARD, DIRECTORY))
 def list_offers(request: HttpRequest, filters: Query[OfferFilterParams], page: Query[PageParams]) -> HttpResponse:
     """Active offers passing the filters, newest first, or nearest first with `near`."""
     parsed = board_filters(filters)
@@ -292,6 +297,7 @@ def list_offer_matches(request: HttpRequest, offer_id: int, page: Query[PagePara
     url_name="request_list",
     summary="The requests",
 )
+@decorate_view(cache_anonymous_get(BOARD, DIRECTORY))
 def list_requests(request: HttpRequest, filters: Query[BoardFilterParams], page: Query[PageParams]) -> HttpResponse:
     """Active requests passing the filters, newest first, or nearest first with `near`."""
     parsed = board_filters(filters)

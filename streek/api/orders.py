@@ -13,13 +13,16 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Header, Query, Router, Status
+from ninja.decorators import decorate_view
 from ninja.errors import AuthenticationError
 from ninja.responses import Response
 
 from streek.accounts.models import User
 from streek.accounts.selectors import Actor
+from streek.catalog.directory_cache import DIRECTORY
 from streek.catalog.models import Organisation
 from streek.core.exceptions import NotFound, PermissionRefused
+from streek.core.response_cache import cache_anonymous_get
 from streek.orders.access import (
     access_cycle,
     access_hub,
@@ -43,6 +46,7 @@ from streek.orders.selectors.shop import cycle_producer_list, shop_catalogue
 from streek.orders.services.basket import basket_get_or_create, basket_set_line, basket_terms
 from streek.orders.services.checkout import IDEMPOTENCY_KEY_LENGTH, basket_checkout, order_for_key
 from streek.orders.services.orders import order_cancel
+from streek.orders.shop_cache import SHOP
 
 from .auth import api_auth, require_token_organisation, token_organisation_id
 from .errors import PROBLEM_CONTENT_TYPE
@@ -150,6 +154,7 @@ def buyer_organisation_for(request: HttpRequest, organisation_id: int | None) ->
     url_name="hub_cycle_list",
     summary="A hub's order cycles",
 )
+@decorate_view(cache_anonymous_get(SHOP, DIRECTORY))
 def list_hub_cycles(
     request: HttpRequest, hub_id: int, filters: Query[CycleFilterParams], page: Query[PageParams]
 ) -> HttpResponse:

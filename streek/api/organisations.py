@@ -7,10 +7,13 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import get_language
 from ninja import Query, Router
+from ninja.decorators import decorate_view
 
 from streek.catalog.choices import OrganisationKind, Practice
+from streek.catalog.directory_cache import DIRECTORY
 from streek.catalog.models import Organisation
 from streek.catalog.selectors.organisations import organisation_get, organisation_list_rows
+from streek.core.response_cache import cache_anonymous_get
 
 from .pagination import PageParams, paginate
 from .responses import json_response, url_builder
@@ -78,6 +81,7 @@ def organisation_rows_out(request: HttpRequest, rows: list[dict[str, Any]]) -> l
     url_name="organisation_list",
     summary="List organisations",
 )
+@decorate_view(cache_anonymous_get(DIRECTORY))
 def list_organisations(
     request: HttpRequest, filters: Query[OrganisationFilterParams], page: Query[PageParams]
 ) -> HttpResponse:

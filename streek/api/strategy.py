@@ -5,10 +5,14 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router
+from ninja.decorators import decorate_view
 
+from streek.catalog.directory_cache import DIRECTORY
+from streek.core.response_cache import cache_anonymous_get
 from streek.monitor.selectors import Audience
 from streek.strategy.access import access_goal
 from streek.strategy.amore import amore_check
+from streek.strategy.goal_cache import GOALS
 from streek.strategy.models import Measure, PolicyGoal
 from streek.strategy.selectors.goals import GoalFilters, goal_cards, goal_get
 from streek.strategy.selectors.progress import MeasureProgress, goal_progress
@@ -96,6 +100,7 @@ def _progress(row: MeasureProgress) -> dict[str, Any]:
     url_name="goal_list",
     summary="List published policy goals",
 )
+@decorate_view(cache_anonymous_get(GOALS, DIRECTORY))
 def list_goals(request: HttpRequest, filters: Query[GoalFilterParams], page: Query[PageParams]) -> HttpResponse:
     """Published goals of municipalities and regions, newest publication first, with their measures."""
     qs = goal_cards(

@@ -4,7 +4,10 @@ A namespace (e.g. "directory") groups the pages that show the same data. Each ca
 current *generation*, a value that the services writing that data replace after their transaction commits
 (`response_cache_invalidate`), so a write makes every page of the namespace stale at once, on every worker.
 Entries also expire after `settings.STREEK_RESPONSE_CACHE_SECONDS` (0 turns the cache off), which bounds how old
-time-dependent content ("open now") can be.
+time-dependent content ("open now") can be; a view whose answer changes at a known moment (a shop that closes at
+the cycle's closing time) sets that moment with `response_cache_expires`, and its entry lives no longer. A view may
+depend on several namespaces (the shop shows the trade's data and the catalogue's): its key holds the generation of
+each, and a write to any of them makes it stale.
 
 The cache is the alias `settings.STREEK_RESPONSE_CACHE_ALIAS` ("directory"); without that alias in
 settings.CACHES (as in the test settings) nothing is cached. It must be shared by the workers (file-based, Redis,
@@ -23,8 +26,10 @@ Every answer of a decorated view says what happened in the `X-Streek-Cache` head
 """
 
 import hashlib
+import math
 import time
 from collections.abc import Callable
+from datetime import datetime
 from functools import wraps
 from typing import Any, cast
 
@@ -33,6 +38,7 @@ from django.core.cache import BaseCache, caches
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.middleware.csrf import get_token
+from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 
@@ -46,6 +52,7 @@ KEY_HEADERS = ("HTTP_HX_REQUEST", "HTTP_HX_CURRENT_URL", "HTTP_HX_TARGET")
 # Response headers kept with the body.
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "Vary", "HX-Push-Url", "Content-Disposition")
 _ATTRIBUTE = "_streek_response_cache"
+_EXPIRES = "_streek_response_cache_expires"
 
 ViewFunction = Callable[..., HttpResponseBase]
 
@@ -122,6 +129,22 @@ def csrf_context(request: HttpRequest) -> dict[str, str]:
     return {"csrf_token": CSRF_PLACEHOLDER} if uses_csrf_placeholder(request) else {}
 
 
+def response_cache_expires(request: HttpRequest, moment: datetime) -> None:
+    """The answer being rendered for `request` changes at `moment`: a cached copy must not outlive it."""
+    current = getattr(request, _EXPIRES, None)
+    if current is None or moment < current:
+        setattr(request, _EXPIRES, moment)
+
+
+def _entry_timeout(request: HttpRequest) -> int:
+    """Seconds the answer may be kept: the cache's lifetime, or less when the view named an earlier change."""
+    timeout = _timeout()
+    moment: datetime | None = getattr(request, _EXPIRES, None)
+    if moment is not None:
+        timeout = min(timeout, math.floor((moment - timezone.now()).total_seconds()))
+    return timeout
+
+
 def _key(request: HttpRequest, namespace: str, generation: str) -> str:
     parts = [
         request.method or "GET",
@@ -149,7 +172,7 @@ def _from_entry(request: HttpRequest, entry: dict[str, Any]) -> HttpResponse:
     return response
 
 
-def _http_caching(response: HttpResponse) -> None:
+def _http_caching(response: HttpResponse, timeout: int) -> None:
     """Headers for browsers and proxies: a page with a CSRF token is the visitor's own (private); other answers
     may be kept by shared caches as long as ours, per language and never for requests with cookies or credentials.
     """
@@ -157,11 +180,13 @@ def _http_caching(response: HttpResponse) -> None:
     if CSRF_PLACEHOLDER.encode() in response.content:
         patch_cache_control(response, private=True, max_age=0)
     else:
-        patch_cache_control(response, public=True, max_age=_timeout())
+        patch_cache_control(response, public=True, max_age=timeout)
 
 
-def cache_anonymous_get(namespace: str) -> Callable[[ViewFunction], ViewFunction]:
-    """Serve the view's 200 answers to anonymous GETs from the shared cache of the namespace (see the module)."""
+def cache_anonymous_get(namespace: str, *also: str) -> Callable[[ViewFunction], ViewFunction]:
+    """Serve the view's 200 answers to anonymous GETs from the shared cache of the namespace (see the module);
+    `also` names further namespaces whose writes make the answers stale."""
+    namespaces = (namespace, *also)
 
     def decorator(view: ViewFunction) -> ViewFunction:
         @wraps(view)
@@ -171,7 +196,7 @@ def cache_anonymous_get(namespace: str) -> Callable[[ViewFunction], ViewFunction
                 response = view(request, *args, **kwargs)
                 response[CACHE_HEADER] = "bypass"
                 return response
-            key = _key(request, namespace, _generation(store, namespace))
+            key = _key(request, namespace, ".".join(_generation(store, name) for name in namespaces))
             entry = store.get(key)
             if entry is not None:
                 response = _from_entry(request, cast(dict[str, Any], entry))
@@ -179,17 +204,19 @@ def cache_anonymous_get(namespace: str) -> Callable[[ViewFunction], ViewFunction
                 return response
             setattr(request, _ATTRIBUTE, True)
             response = view(request, *args, **kwargs)
+            timeout = _entry_timeout(request)
             if (
-                isinstance(response, HttpResponse)
+                timeout > 0
+                and isinstance(response, HttpResponse)
                 and response.status_code == 200
                 and not response.cookies
                 and not response.has_header("Set-Cookie")
                 and "private" not in response.get("Cache-Control", "")
                 and "no-store" not in response.get("Cache-Control", "")
             ):
-                _http_caching(response)
+                _http_caching(response, timeout)
                 headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
-                store.set(key, {"status": 200, "content": response.content, "headers": headers}, _timeout())
+                store.set(key, {"status": 200, "content": response.content, "headers": headers}, timeout)
             if isinstance(response, HttpResponse):
                 response.content = _personalise(request, response.content)
             response[CACHE_HEADER] = "miss"

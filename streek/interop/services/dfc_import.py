@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from streek.accounts.models import User
 from streek.catalog.access import can_edit_organisation
 from streek.catalog.choices import VatRate
+from streek.catalog.directory_cache import directory_changed
 from streek.catalog.models import Concept, Organisation, Product, Variant
 from streek.catalog.services.products import UNIT_PATH_PREFIX, VARIANT_FIELDS, part_error
 from streek.core.exceptions import PermissionRefused
@@ -530,6 +531,7 @@ def _import(
     try:
         with transaction.atomic():
             _Importer(organisation, actor, source, result).run(plans)
+            directory_changed()  # with the shops and API lists showing products; dropped if rolled back
             if not result.problems:  # allergens, nutrition, claims: services/dfc_details.py (dfcexport)
                 dfc_product_details_apply(organisation=organisation, graph=graph, taxonomy=taxonomy, plans=plans)
             if result.problems or dry_run:

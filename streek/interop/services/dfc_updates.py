@@ -24,6 +24,7 @@ from streek.catalog.models import Organisation, Variant
 from streek.core.exceptions import NotFound, PermissionRefused
 from streek.orders.choices import CycleStatus
 from streek.orders.models import CycleOffer
+from streek.orders.shop_cache import shop_changed
 
 from ..dfc import ids
 from ..dfc.jsonld import DFC_B
@@ -188,4 +189,5 @@ def dfc_variant_update(
         update.cycle_offers = offers.update(stock=F("sold") + update.stock, updated_at=timezone.now())
         if update.cycle_offers:
             update.changed.append("stock")
+            shop_changed()
     return update

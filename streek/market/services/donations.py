@@ -17,6 +17,7 @@ from streek.accounts.models import User
 from streek.catalog.choices import OrganisationKind
 from streek.catalog.models import Concept, Organisation
 
+from ..board_cache import board_changed
 from ..choices import DonationStatus, Handover, PostStatus, WasteReason
 from ..exceptions import InvalidTransition, NotEnoughLeft, WrongOrganisationKind
 from ..matching.engine import OFFER, clear_new_matches
@@ -44,6 +45,7 @@ def donation_claim(
     note: str = "",
 ) -> Donation:
     """A food bank claims (part of) a surplus offer open to donation."""
+    board_changed()
     if food_bank.kind != OrganisationKind.FOOD_BANK:
         raise WrongOrganisationKind(_("Only food banks and social groceries can claim donations."))
     if food_bank.pk == offer.organisation_id:
@@ -94,6 +96,7 @@ def _release(donation: Donation, quantity: Decimal) -> None:
 def donation_confirm_receipt(*, donation: Donation, actor: User, received_quantity: Decimal | None = None) -> Donation:
     """The food bank confirms what it received (all that was claimed unless said otherwise); what was not
     received goes back to the offer. Records the kg (when the unit is a mass) for the monitor."""
+    board_changed()
     donation = Donation.objects.select_for_update().select_related("unit").get(pk=donation.pk)
     if donation.status != DonationStatus.CLAIMED:
         raise InvalidTransition(_("Only a claimed donation can be confirmed."))
@@ -117,6 +120,7 @@ def donation_confirm_receipt(*, donation: Donation, actor: User, received_quanti
 @transaction.atomic
 def donation_cancel(*, donation: Donation, actor: User) -> Donation:
     """Either party cancels a claim before receipt; the quantity goes back to the offer."""
+    board_changed()
     donation = Donation.objects.select_for_update().get(pk=donation.pk)
     if donation.status != DonationStatus.CLAIMED:
         raise InvalidTransition(_("Only a claimed donation can be cancelled."))
@@ -174,6 +178,7 @@ def offer_log_waste(
     *, offer: Offer, actor: User | None, quantity: Decimal | None = None, reason: str = WasteReason.UNSOLD
 ) -> WasteRecord:
     """The unclaimed rest of a surplus offer was thrown away: log it and take the offer off the board."""
+    board_changed()
     offer = Offer.objects.select_for_update().select_related("unit", "product_type").get(pk=offer.pk)
     quantity = offer.quantity_available if quantity is None else Decimal(quantity)
     record = waste_record_create(

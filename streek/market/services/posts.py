@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from streek.accounts.models import User
 from streek.catalog.models import Concept, Organisation
 
+from ..board_cache import board_changed
 from ..choices import OFFERING_KINDS, PostStatus, SpecOption
 from ..matching.context import UNIT_PATH_PREFIX as UNIT_PATH_PREFIX  # re-exported: forms and donations use it
 from ..matching.context import MatchingContext, matching_context
@@ -198,6 +199,7 @@ def offer_create(
     **fields: Any,
 ) -> Offer:
     """Post an offer of `organisation` (a producer, processor or hub) and match it at once."""
+    board_changed()
     _check_fields(fields, OFFER_FIELDS)
     if organisation.kind not in OFFERING_KINDS:
         raise ValidationError({"organisation": _("Only producers, processors and food hubs post offers.")})
@@ -222,6 +224,7 @@ def offer_update(
 ) -> Offer:
     """Change an offer (and put it back on the board when it had expired); re-match it. Only the given
     fields change. The quantity may not go below what food banks already claimed."""
+    board_changed()
     _check_fields(fields, OFFER_FIELDS)
     if offer.status == PostStatus.WITHDRAWN:
         raise ValidationError(_("A withdrawn offer cannot be changed; post a new one."))
@@ -244,6 +247,7 @@ def request_create(
     **fields: Any,
 ) -> Request:
     """Post a request of `organisation` (any buyer: kitchen, school, processor, food bank, shop) and match it."""
+    board_changed()
     _check_fields(fields, REQUEST_FIELDS)
     request = Request(organisation=organisation, created_by=actor)
     result = _save(
@@ -265,6 +269,7 @@ def request_update(
     **fields: Any,
 ) -> Request:
     """Change a request (only the given fields) and re-match it."""
+    board_changed()
     _check_fields(fields, REQUEST_FIELDS)
     if request.status == PostStatus.WITHDRAWN:
         raise ValidationError(_("A withdrawn request cannot be changed; post a new one."))
@@ -291,6 +296,7 @@ def _renew(post: Post, kind: str) -> Post:
 @transaction.atomic
 def offer_renew(*, offer: Offer, actor: User | None) -> Offer:
     """Keep an offer on the board for another period (from now); an expired one comes back and is re-matched."""
+    board_changed()
     result = _renew(offer, OFFER)
     assert isinstance(result, Offer)  # noqa: S101
     return result
@@ -298,6 +304,7 @@ def offer_renew(*, offer: Offer, actor: User | None) -> Offer:
 
 @transaction.atomic
 def request_renew(*, request: Request, actor: User | None) -> Request:
+    board_changed()
     result = _renew(request, REQUEST)
     assert isinstance(result, Request)  # noqa: S101
     return result
@@ -313,6 +320,7 @@ def _withdraw(post: Post, kind: str) -> Post:
 @transaction.atomic
 def offer_withdraw(*, offer: Offer, actor: User | None) -> Offer:
     """Take an offer off the board; its matches nobody acted on go, contacted and agreed ones stay."""
+    board_changed()
     result = _withdraw(offer, OFFER)
     assert isinstance(result, Offer)  # noqa: S101
     return result
@@ -320,6 +328,7 @@ def offer_withdraw(*, offer: Offer, actor: User | None) -> Offer:
 
 @transaction.atomic
 def request_withdraw(*, request: Request, actor: User | None) -> Request:
+    board_changed()
     result = _withdraw(request, REQUEST)
     assert isinstance(result, Request)  # noqa: S101
     return result
@@ -328,6 +337,7 @@ def request_withdraw(*, request: Request, actor: User | None) -> Request:
 @transaction.atomic
 def posts_expire(*, now: datetime | None = None) -> dict[str, int]:
     """Mark active posts past their expiry date or period as expired; clear their new matches."""
+    board_changed()
     now = now or timezone.now()
     today = timezone.localdate(now)
     counts: dict[str, int] = {}
@@ -358,6 +368,7 @@ def offer_create_surplus(
 
     Defaults: available from today for `STREEK_MARKET_SURPLUS_DAYS` days, once, open to food banks.
     """
+    board_changed()
     existing = Offer.objects.filter(organisation=organisation, source_reference=source_reference).first()
     if existing is not None:
         return existing

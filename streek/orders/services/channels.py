@@ -19,6 +19,7 @@ from streek.core.exceptions import ApplicationError
 
 from ..choices import BUSINESS_CHANNELS, AdmissionStatus, ChannelKind, Preparation
 from ..models import ChannelAdmission, ChannelTerms, ChannelVariantTerm, ReturnableCrate
+from ..shop_cache import shop_changed
 from .roles import clean, field_label, require_editor, require_hub_editor
 
 # The fields channel_terms_save accepts besides hub and kind.
@@ -94,6 +95,7 @@ def _preparations(values: Any) -> list[str]:
 @transaction.atomic
 def channel_terms_save(*, actor: Actor, hub: Organisation, kind: str, **fields: Any) -> ChannelTerms:
     """Create or change the terms a hub sells on for one channel (one set of terms per channel)."""
+    shop_changed()
     require_hub_editor(actor=actor, hub_id=hub.pk)
     reject_unknown_fields(fields, TERMS_FIELDS)
     if kind not in ChannelKind.values:
@@ -131,6 +133,7 @@ def channel_price_set(
 
     The minimum quantity is 1 (one case) or a whole number of cases.
     """
+    shop_changed()
     require_hub_editor(actor=actor, hub_id=terms.hub_id)
     if price is not None:
         price = to_decimal(price, field="price", label=field_label(ChannelVariantTerm, "price"))
@@ -166,6 +169,7 @@ def channel_price_set(
 @transaction.atomic
 def channel_price_remove(*, actor: Actor, variant_term: ChannelVariantTerm) -> None:
     """Take a variant off a channel's price list: the channel's rule applies to it again."""
+    shop_changed()
     require_hub_editor(actor=actor, hub_id=variant_term.terms.hub_id)
     variant_term.delete()
 

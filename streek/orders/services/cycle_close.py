@@ -20,6 +20,7 @@ from ..access import is_editor
 from ..choices import CycleStatus, OrderStatus
 from ..exceptions import CycleCloseRefused
 from ..models import CycleOffer, CycleSurplus, Order, OrderCycle
+from ..shop_cache import shop_changed
 from ..signals import order_cycle_closed
 from .invoices import invoices_issue_for_orders
 
@@ -93,6 +94,7 @@ def order_cycle_close(*, actor: Actor, cycle: OrderCycle, offer_surplus: bool = 
     locked.full_clean()
     locked.save(update_fields=["status", "closed_at", "closed_by", "updated_at"])
     cycle.status, cycle.closed_at, cycle.closed_by_id = locked.status, locked.closed_at, locked.closed_by_id
+    shop_changed()
 
     from ..tasks import (
         cycle_invoices_store_pdf_task,

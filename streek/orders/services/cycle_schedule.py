@@ -16,6 +16,7 @@ from streek.core.exceptions import ApplicationError
 
 from ..choices import CycleStatus
 from ..models import CycleOffer, CycleProducer, HubFee, OrderCycle, OrderCycleSeries, PickupSlot
+from ..shop_cache import shop_changed
 from .cycle_checks import publish_problem
 from .roles import clean, require_hub_editor
 
@@ -48,6 +49,7 @@ def _copy(
     now: datetime | None = None,
 ) -> OrderCycle:
     """A draft copy of the template shifted in time, with what is still active of its set-up; nothing sold."""
+    shop_changed()
     if shift <= timedelta(0):
         raise ApplicationError(_("A copy must be moved forward in time."), extra={"field": "shift"})
     closes_at = shift_local(template.closes_at, shift)
@@ -195,6 +197,7 @@ def order_cycle_series_generate(
     A repetition exists once per fulfilment day (a cancelled one is not made again). Repetitions of a
     template that was published are published when they can be (see publish_problem), else left as drafts.
     """
+    shop_changed()
     series = OrderCycleSeries.objects.select_for_update().select_related("template").get(pk=series.pk)
     if not series.is_active:
         return []

@@ -19,6 +19,7 @@ from streek.core.exceptions import ApplicationError
 
 from ..choices import CycleStatus
 from ..models import ChannelTerms, DeliveryZone, OrderCycle
+from ..shop_cache import shop_changed
 from ..signals import order_cycle_opened
 from .channels import reject_unknown_fields, require_seller
 from .cycle_checks import live_orders, publish_problem
@@ -122,6 +123,7 @@ def order_cycle_create(
     notes: str = "",
 ) -> OrderCycle:
     """A draft cycle of a hub: when it opens and closes, the fulfilment day, the channels and delivery zones."""
+    shop_changed()
     require_hub_editor(actor=actor, hub_id=hub.pk)
     require_seller(hub)
     _validate_times(opens_at=opens_at, closes_at=closes_at, fulfilment_date=fulfilment_date)
@@ -149,6 +151,7 @@ def order_cycle_update(*, actor: Actor, cycle: OrderCycle, **fields: Any) -> Ord
 
     Once orders are placed, their fulfilment day no longer moves.
     """
+    shop_changed()
     cycle = OrderCycle.objects.select_for_update().select_related("hub").get(pk=cycle.pk)
     require_hub_editor(actor=actor, hub_id=cycle.hub_id)
     require_cycle_editable(cycle)
@@ -182,6 +185,7 @@ def order_cycle_update(*, actor: Actor, cycle: OrderCycle, **fields: Any) -> Ord
 @transaction.atomic
 def order_cycle_publish(*, actor: Actor, cycle: OrderCycle) -> OrderCycle:
     """Publish a draft: it shows in the shop and takes orders between its opening and closing times."""
+    shop_changed()
     cycle = OrderCycle.objects.select_for_update().get(pk=cycle.pk)
     require_hub_editor(actor=actor, hub_id=cycle.hub_id)
     if cycle.status != CycleStatus.DRAFT:
@@ -202,6 +206,7 @@ def order_cycle_publish(*, actor: Actor, cycle: OrderCycle) -> OrderCycle:
 @transaction.atomic
 def order_cycle_cancel(*, actor: Actor, cycle: OrderCycle) -> OrderCycle:
     """Cancel a draft or published cycle in which no order is (still) placed."""
+    shop_changed()
     cycle = OrderCycle.objects.select_for_update().get(pk=cycle.pk)
     require_hub_editor(actor=actor, hub_id=cycle.hub_id)
     require_cycle_editable(cycle)

@@ -20,6 +20,7 @@ from streek.core.exceptions import ApplicationError, PermissionRefused
 from ..access import is_editor
 from ..choices import FeeCalculation, FeeKind
 from ..models import CycleOffer, CycleProducer, HubFee, OrderCycle
+from ..shop_cache import shop_changed
 from .channels import to_decimal
 from .roles import clean, field_label, require_aware, require_cycle_editable, require_hub_editor
 
@@ -40,6 +41,7 @@ def cycle_producer_add(
 ) -> CycleProducer:
     """Let a producer (or the hub itself) take part in a cycle; adding it again changes its ready window and
     whether its unsold stock goes on the market board at the close."""
+    shop_changed()
     require_hub_editor(actor=actor, hub_id=cycle.hub_id)
     require_cycle_editable(cycle)
     if producer.pk != cycle.hub_id and producer.kind not in PRODUCER_KINDS:
@@ -68,6 +70,7 @@ def cycle_producer_add(
 @transaction.atomic
 def cycle_producer_remove(*, actor: Actor, exchange: CycleProducer) -> None:
     """Take a producer out of a cycle with its offers, as long as none of them has been sold."""
+    shop_changed()
     exchange = CycleProducer.objects.select_for_update().select_related("cycle", "producer").get(pk=exchange.pk)
     require_hub_editor(actor=actor, hub_id=exchange.cycle.hub_id)
     require_cycle_editable(exchange.cycle)
@@ -104,6 +107,7 @@ def cycle_offer_set(
 
     The variant's producer must take part in the cycle; the stock may not go below what is already sold.
     """
+    shop_changed()
     variant = Variant.objects.select_related("product__organisation").get(pk=variant.pk)
     producer = variant.product.organisation
     _require_offer_editor(actor=actor, cycle=cycle, producer_id=producer.pk)
@@ -142,6 +146,7 @@ def cycle_offer_set(
 @transaction.atomic
 def cycle_offer_remove(*, actor: Actor, offer: CycleOffer) -> None:
     """Withdraw an offer nobody has ordered (baskets holding it lose the line)."""
+    shop_changed()
     offer = (
         CycleOffer.objects.select_for_update().select_related("cycle", "exchange", "variant__product").get(pk=offer.pk)
     )
@@ -168,6 +173,7 @@ def hub_fee_set(
     fee: HubFee | None = None,
 ) -> HubFee:
     """Add a named fee to every line of a cycle (percentage of the producer price, per line or per item), or change it."""
+    shop_changed()
     require_hub_editor(actor=actor, hub_id=cycle.hub_id)
     require_cycle_editable(cycle)
     if fee is not None and fee.cycle_id != cycle.pk:
@@ -196,6 +202,7 @@ def hub_fee_set(
 @transaction.atomic
 def hub_fee_remove(*, actor: Actor, fee: HubFee) -> None:
     """Remove a fee from a cycle; lines already ordered keep the fees they were priced with."""
+    shop_changed()
     fee = HubFee.objects.select_for_update().select_related("cycle").get(pk=fee.pk)
     require_hub_editor(actor=actor, hub_id=fee.cycle.hub_id)
     require_cycle_editable(fee.cycle)

@@ -50,6 +50,7 @@ from ..offer_lines import (
 )
 from ..payment_reference import structured_communication
 from ..pricing import LinePrice
+from ..shop_cache import shop_changed
 from .checkout_rules import Fulfilment, refuse
 
 # What order_place reads from each offer: load offers with select_related(*OFFER_RELATED).
@@ -90,12 +91,15 @@ def stock_reserve(*, offer_id: int, quantity: int) -> bool:
         .filter(Q(stock__isnull=True) | Q(stock__gte=F("sold") + quantity))
         .update(sold=F("sold") + quantity)
     )
+    if updated:
+        shop_changed()  # after the write: outside a transaction the shops are made stale at once
     return updated == 1
 
 
 def stock_release(*, offer_id: int, quantity: int) -> None:
     """Give back items taken earlier (a cancelled order, a smaller quantity, a line out of stock)."""
-    CycleOffer.objects.filter(pk=offer_id, sold__gte=quantity).update(sold=F("sold") - quantity)
+    if CycleOffer.objects.filter(pk=offer_id, sold__gte=quantity).update(sold=F("sold") - quantity):
+        shop_changed()
 
 
 def stock_available(*, offer_id: int) -> int | None:

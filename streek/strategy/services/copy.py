@@ -8,6 +8,7 @@ from streek.accounts.models import User
 from streek.monitor.selectors import Audience, figure_value
 
 from ..choices import GoalStatus, PartnerKind
+from ..goal_cache import goals_changed
 from ..models import AmoreScore, GoalPartner, GoalResource, Measure, Milestone, PolicyGoal
 from ..selectors.areas import goal_area
 from .goals import goal_create
@@ -25,6 +26,7 @@ def goal_copy(
     """A new draft for the actor's municipalities with the source's texts, AMORE scores, resources, milestones
     (without dates), measures (the baseline taken again for the new area where the monitor knows it) and internal
     policy-domain partners. Food actors and municipalities are local: they are not copied."""
+    goals_changed()
     if source.status != GoalStatus.PUBLISHED:
         raise ValidationError(_("Only a published goal can be copied."))
     goal = goal_create(

@@ -14,6 +14,7 @@ from streek.accounts.models import User
 from streek.territory.models import CustomRegion, Municipality
 
 from ..choices import AmoreCriterion, GoalStatus
+from ..goal_cache import goals_changed
 from ..models import GoalVersion, PolicyGoal
 from .snapshot import goal_snapshot
 
@@ -56,6 +57,7 @@ def goal_create(
     **fields: Any,
 ) -> PolicyGoal:
     """A new draft goal of one or several municipalities."""
+    goals_changed()
     unknown = set(fields) - set(GOAL_TEXT_FIELDS)
     if unknown:
         raise TypeError(f"goal_create got unexpected fields {sorted(unknown)}")
@@ -85,6 +87,7 @@ def goal_update(
     **fields: Any,
 ) -> PolicyGoal:
     """Change the goal's texts, theme, municipalities or region (`custom_region_id=""` leaves the region as is)."""
+    goals_changed()
     unknown = set(fields) - set(GOAL_TEXT_FIELDS)
     if unknown:
         raise TypeError(f"goal_update got unexpected fields {sorted(unknown)}")
@@ -116,6 +119,7 @@ def goal_publish_problems(*, goal: PolicyGoal) -> list[str]:
 @transaction.atomic
 def goal_publish(*, goal: PolicyGoal, actor: User, summary: str = "") -> PolicyGoal:
     """Publish the goal (or publish its changes again): the next version number and a snapshot of the whole goal."""
+    goals_changed()
     goal = PolicyGoal.objects.select_for_update().get(pk=goal.pk)
     problems = goal_publish_problems(goal=goal)
     if problems:
@@ -140,6 +144,7 @@ def goal_publish(*, goal: PolicyGoal, actor: User, summary: str = "") -> PolicyG
 @transaction.atomic
 def goal_archive(*, goal: PolicyGoal, actor: User) -> PolicyGoal:
     """Take the goal out of the library; its versions stay."""
+    goals_changed()
     goal.status = GoalStatus.ARCHIVED
     goal.full_clean()
     goal.save(update_fields=["status", "updated_at"])

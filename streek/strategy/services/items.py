@@ -16,6 +16,7 @@ from streek.catalog.models import Organisation
 from streek.territory.models import Municipality
 
 from ..choices import PartnerKind
+from ..goal_cache import goals_changed
 from ..models import AmoreScore, GoalPartner, GoalResource, Measure, Milestone, PolicyGoal
 from ..selectors.figures import figure_option
 
@@ -25,6 +26,7 @@ def amore_score_save(
     *, goal: PolicyGoal, actor: User, criterion: str, score: int, justification: str = ""
 ) -> AmoreScore:
     """Score the goal on one AMORE criterion (replaces an earlier score of that criterion)."""
+    goals_changed()
     amore = AmoreScore.objects.filter(goal=goal, criterion=criterion).first() or AmoreScore(
         goal=goal, criterion=criterion
     )
@@ -48,6 +50,7 @@ def partner_add(
     role: str = "",
 ) -> GoalPartner:
     """An internal policy domain, a food actor (an organisation on the platform or a name) or a municipality."""
+    goals_changed()
     partner = GoalPartner(goal=goal, kind=kind, name=name.strip(), role=role.strip())
     if kind == PartnerKind.INTERNAL_DOMAIN:
         if not policy_domain:
@@ -79,6 +82,7 @@ def partner_add(
 
 @transaction.atomic
 def partner_remove(*, partner: GoalPartner, actor: User) -> None:
+    goals_changed()
     partner.delete()
 
 
@@ -86,6 +90,7 @@ def partner_remove(*, partner: GoalPartner, actor: User) -> None:
 def resource_add(
     *, goal: PolicyGoal, actor: User, kind: str, description: str, amount: Decimal | None = None
 ) -> GoalResource:
+    goals_changed()
     resource = GoalResource(goal=goal, kind=kind, description=description.strip(), amount=amount)
     resource.full_clean()
     resource.save()
@@ -96,6 +101,7 @@ def resource_add(
 def resource_update(
     *, resource: GoalResource, actor: User, kind: str, description: str, amount: Decimal | None = None
 ) -> GoalResource:
+    goals_changed()
     resource.kind = kind
     resource.description = description.strip()
     resource.amount = amount
@@ -106,6 +112,7 @@ def resource_update(
 
 @transaction.atomic
 def resource_remove(*, resource: GoalResource, actor: User) -> None:
+    goals_changed()
     resource.delete()
 
 
@@ -119,6 +126,7 @@ def milestone_add(
     owner: str = "",
     done_on: date | None = None,
 ) -> Milestone:
+    goals_changed()
     milestone = Milestone(goal=goal, title=title.strip(), due_on=due_on, owner=owner.strip(), done_on=done_on)
     milestone.full_clean()
     milestone.save()
@@ -135,6 +143,7 @@ def milestone_update(
     owner: str = "",
     done_on: date | None = None,
 ) -> Milestone:
+    goals_changed()
     milestone.title = title.strip()
     milestone.due_on = due_on
     milestone.owner = owner.strip()
@@ -146,6 +155,7 @@ def milestone_update(
 
 @transaction.atomic
 def milestone_remove(*, milestone: Milestone, actor: User) -> None:
+    goals_changed()
     milestone.delete()
 
 
@@ -180,6 +190,7 @@ def measure_add(
     note: str = "",
 ) -> Measure:
     """A monitor figure the goal is measured by, with its baseline and target."""
+    goals_changed()
     measure = Measure(
         goal=goal,
         figure_key=figure_key,
@@ -206,6 +217,7 @@ def measure_update(
     target_value: Decimal,
     note: str = "",
 ) -> Measure:
+    goals_changed()
     measure.figure_key = figure_key
     measure.baseline_year = baseline_year
     measure.baseline_value = baseline_value
@@ -219,4 +231,5 @@ def measure_update(
 
 @transaction.atomic
 def measure_remove(*, measure: Measure, actor: User) -> None:
+    goals_changed()
     measure.delete()

@@ -1,6 +1,7 @@
 """The shops: the list of hubs taking orders, a hub's shop page, putting items in the basket, buying for whom."""
 
 from dataclasses import dataclass
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from django.contrib import messages
@@ -12,8 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from streek.catalog.directory_cache import DIRECTORY
 from streek.catalog.models import Organisation
 from streek.core.exceptions import ApplicationError
+from streek.core.response_cache import cache_anonymous_get, csrf_context, response_cache_expires
 from streek.orders.access import access_cycle
 from streek.orders.choices import CycleStatus, Preparation
 from streek.orders.exceptions import ChannelRefused
@@ -21,6 +24,7 @@ from streek.orders.models import Basket, ChannelTerms, OrderCycle
 from streek.orders.selectors.cycles import cycle_list_for_hub, hub_shop_list, next_cycle_opening, open_cycles
 from streek.orders.selectors.shop import cycle_producer_choices, shop_catalogue
 from streek.orders.services.basket import basket_get_or_create, basket_set_line, basket_terms
+from streek.orders.shop_cache import SHOP
 
 from ...inventory.http import redirect_back, refusals_as_http
 from ..buyer import actor, buying_for, buying_for_choices, buying_for_set, guest_token
@@ -95,12 +99,24 @@ def _last_cycle(hub: Organisation) -> OrderCycle | None:
     )
 
 
+def _next_midnight() -> datetime:
+    """The start of tomorrow, local time (the shop shows what is available "today")."""
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    return timezone.make_aware(datetime.combine(tomorrow, time()))
+
+
 @require_GET
+@cache_anonymous_get(SHOP, DIRECTORY)
 def shop_page(request: HttpRequest, slug: str) -> HttpResponse:
-    """A hub's shop: what the open cycle offers now, browsable before choosing a pickup time."""
+    """A hub's shop: what the open cycle offers now, browsable before choosing a pickup time.
+
+    Visitors without a session get it from the response cache (streek.orders.shop_cache): every trade and
+    catalogue write makes it stale, and a copy never outlives the cycle's closing time or the day.
+    """
     # The open cycle and its hub in one query; the hub alone only when no cycle is open.
     cycle = open_cycles().filter(hub__slug=slug).select_related("hub__municipality").first()
     hub = cycle.hub if cycle is not None else hub_for_slug(slug)
+    response_cache_expires(request, _next_midnight())
     organisations = buying_for_choices(request)
     organisation = buying_for(request, organisations)
     context: dict[str, Any] = {
@@ -116,13 +132,16 @@ def shop_page(request: HttpRequest, slug: str) -> HttpResponse:
     }
     if cycle is None:
         context["next_cycle"] = next_cycle_opening(hub=hub)
+        if context["next_cycle"] is not None:
+            response_cache_expires(request, context["next_cycle"].opens_at)
         last = _last_cycle(hub)
         if last is not None:
             channel = shop_channel(cycle=last, organisation=None)
             if channel.terms is not None:
                 context["last_cycle"] = last
                 context["last_page"] = shop_catalogue(cycle=last, terms=channel.terms, per_page=PER_PAGE)
-        return render(request, "web/shop/shop_closed.html", context)
+        return render(request, "web/shop/shop_closed.html", context | csrf_context(request))
+    response_cache_expires(request, cycle.closes_at)
     producers = cycle_producer_choices(cycle=cycle)
     form = ShopFilterForm(request.GET, producers=producers)
     channel = shop_channel(cycle=cycle, organisation=organisation)
@@ -151,13 +170,13 @@ def shop_page(request: HttpRequest, slug: str) -> HttpResponse:
             cycle_id=cycle.pk,
             can_order=context["can_order"],
             preparations=context["preparations"],
-            csrf_token=get_token(request),
+            csrf_token=csrf_context(request).get("csrf_token") or get_token(request),
             next_path=request.get_full_path(),
         )
     htmx = getattr(request, "htmx", None)
     partial = bool(htmx) and not htmx.history_restore_request  # type: ignore[union-attr]
     template = "web/shop/_catalogue.html" if partial else "web/shop/shop_page.html"
-    return render(request, template, context)
+    return render(request, template, context | csrf_context(request))
 
 
 def _preparations(terms: ChannelTerms) -> list[tuple[str, str]]:
