@@ -13,12 +13,9 @@ import functools
 import json
 import os
 import random
-import shlex
-import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -33,8 +30,10 @@ from bench.loadgen import ScenarioResult, fetch  # noqa: E402
 from bench.server import (  # noqa: E402
     DEFAULT_LOADGEN,
     HOST,
+    ResponseCacheLog,
     ensure_database,
     measure_load,
+    print_cache_pictures,
     print_results,
     require_bench_database,
     server_env,
@@ -277,15 +276,6 @@ def print_counts(large: dict[str, Any], small: dict[str, Any]) -> bool:
     return equal
 
 
-def cache_picture(log: Path, offset: int) -> tuple[Counter[str], int]:
-    """Counts of the X-Streek-Cache answers (hit, miss, bypass) in the access log lines after `offset`."""
-    with log.open("rb") as stream:
-        stream.seek(offset)
-        data = stream.read()
-    counts: Counter[str] = Counter(line.rsplit(b" ", 1)[-1].decode() or "-" for line in data.splitlines() if line)
-    return counts, offset + len(data)
-
-
 def measure_scenario(args: argparse.Namespace, urls: Urls, *, name: str, kind: str, port: int) -> ScenarioResult:
     """Warm up every worker (imports, connections, caches), then measure with the chosen load generator."""
     return measure_load(
@@ -316,22 +306,13 @@ def main(argv: list[str] | None = None) -> None:
 
     urls = Urls(seed=args.seed)
     connections.close_all()
-    # A fresh, empty response cache per run, and an access log with the X-Streek-Cache answer of each request.
-    workdir = Path(tempfile.mkdtemp(prefix="streek-bench-directory-"))
-    access_log = workdir / "access.log"
-    access_log.touch()
-    gunicorn_args = f"--access-logfile {access_log} --access-logformat " + shlex.quote("%(U)s %({x-streek-cache}o)s")
-    env = server_env(
-        args.database_url,
-        STREEK_RESPONSE_CACHE_LOCATION=str(workdir / "response-cache"),
-        STREEK_RESPONSE_CACHE_SECONDS=str(args.response_cache_seconds),
-        GUNICORN_CMD_ARGS=gunicorn_args,
+    cache_log = ResponseCacheLog(args.response_cache_seconds)
+    process, port = start_gunicorn(
+        args.database_url, args.workers, env=server_env(args.database_url, **cache_log.env())
     )
-    process, port = start_gunicorn(args.database_url, args.workers, env=env)
     results: list[tuple[ScenarioResult, float]] = []
     pictures: dict[str, Counter[str]] = {}
     skipped: list[str] = []
-    offset = access_log.stat().st_size
     try:
         for name, kind, target in SCENARIOS:
             if args.scenario and kind not in args.scenario:
@@ -340,29 +321,21 @@ def main(argv: list[str] | None = None) -> None:
             if status == 404 and kind.startswith("web"):
                 skipped.append(f"{name}: HTTP 404 - the page does not exist yet, skipped (see its API equivalent)")
                 continue
-            _, offset = cache_picture(access_log, offset)
+            cache_log.picture()
             result = measure_scenario(args, urls, name=name, kind=kind, port=port)
-            time.sleep(0.5)  # let the workers write their last log lines
-            pictures[name], offset = cache_picture(access_log, offset)
+            pictures[name] = cache_log.picture()
             results.append((result, target))
             print(f"  done: {name} ({result.requests} requests)", file=sys.stderr)
     finally:
         stop_gunicorn(process)
-        shutil.rmtree(workdir, ignore_errors=True)
+        cache_log.close()
 
     print(
         f"\n{large['points']} public points of {args.points} generated; gunicorn {args.workers} workers, "
         f"{args.clients} clients, {args.duration:.0f} s per scenario, load generator {args.loadgen}"
     )
     print_results(results)
-    print(
-        f"\nresponse cache (lifetime {args.response_cache_seconds} s, empty at the start; X-Streek-Cache of every "
-        "request the server logged, warm-up included):"
-    )
-    for name, picture in pictures.items():
-        total = sum(picture.values()) or 1
-        parts = ", ".join(f"{answer} {count} ({100 * count / total:.0f} %)" for answer, count in picture.most_common())
-        print(f"  {name:16} {parts}")
+    print_cache_pictures(pictures, seconds=args.response_cache_seconds)
     for line in skipped:
         print(f"skipped {line}")
     if not counts_equal:

@@ -12,7 +12,10 @@ Steps:
    (everything found through the DFC links: updates, no duplicates), each timed (target under 10 s);
    the counts of products and variants are checked after both;
 4. the list endpoints of /api/v1/ through gunicorn (production settings) with --clients concurrent loopback
-   clients for --duration seconds each: p50/p95/p99 and requests per second (target p95 under 50 ms).
+   clients for --duration seconds each: p50/p95/p99 and requests per second (target p95 under 50 ms), and how
+   many requests the response cache answered. The bench calls the lists without a token, so answers come from the
+   response cache once asked for (ADR 0012); --response-cache-seconds 0 renders every request, which is what a
+   client with a token always gets.
 The database needs the trade benchmark's data for realistic lists (bench/trade.py generates it); without it the
 lists are short and the figures flatter.
 """
@@ -33,9 +36,11 @@ from bench.loadgen import run_scenario  # noqa: E402
 from bench.server import (  # noqa: E402
     DEFAULT_LOADGEN,
     HOST,
+    ResponseCacheLog,
     ensure_database,
     machine_line,
     measure_load,
+    print_cache_pictures,
     print_results,
     require_bench_database,
     server_env,
@@ -108,10 +113,12 @@ def _list_paths() -> dict[str, list[str]]:
     }
 
 
-def _lists(database_url: str, *, workers: int, clients: int, duration: float, loadgen: str) -> None:
+def _lists(database_url: str, *, workers: int, clients: int, duration: float, loadgen: str, cache_seconds: int) -> None:
     paths = _list_paths()
-    process, port = start_gunicorn(database_url, workers, env=server_env(database_url))
+    cache_log = ResponseCacheLog(cache_seconds)
+    process, port = start_gunicorn(database_url, workers, env=server_env(database_url, **cache_log.env()))
     results = []
+    pictures = {}
     try:
         # every worker answers every endpoint once before the first scenario (not only the one that answered the
         # readiness check): a scenario then measures warm workers, whichever comes first
@@ -129,6 +136,7 @@ def _lists(database_url: str, *, workers: int, clients: int, duration: float, lo
         print(f"warm-up: {warm.requests} requests over every list in {warm.elapsed:.1f} s, {warm.errors} errors")
         for name, candidates in paths.items():
             rng = random.Random(name)
+            cache_log.picture()
 
             def next_path(c: list[str] = candidates, r: random.Random = rng) -> str:
                 return r.choice(c)
@@ -143,9 +151,12 @@ def _lists(database_url: str, *, workers: int, clients: int, duration: float, lo
                 max_requests=100_000,
             )
             results.append((result, LIST_P95_TARGET_MS))
+            pictures[name] = cache_log.picture()
     finally:
         stop_gunicorn(process)
+        cache_log.close()
     print_results(results)
+    print_cache_pictures(pictures, seconds=cache_seconds)
 
 
 def main() -> None:
@@ -156,6 +167,13 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--duration", type=float, default=15)
     parser.add_argument("--loadgen", choices=("wrk", "python"), default=DEFAULT_LOADGEN)
+    parser.add_argument(
+        "--response-cache-seconds",
+        type=int,
+        default=60,
+        help="lifetime of the public answers in the response cache (60, the production default; 0: every request "
+        "is rendered, as for a client with a token)",
+    )
     args = parser.parse_args()
     url = os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL)
     require_bench_database(url)
@@ -169,7 +187,14 @@ def main() -> None:
     if "dfc" in parts:
         _dfc(args.variants)
     if "lists" in parts:
-        _lists(url, workers=args.workers, clients=args.clients, duration=args.duration, loadgen=args.loadgen)
+        _lists(
+            url,
+            workers=args.workers,
+            clients=args.clients,
+            duration=args.duration,
+            loadgen=args.loadgen,
+            cache_seconds=args.response_cache_seconds,
+        )
 
 
 if __name__ == "__main__":

@@ -1,18 +1,22 @@
 """What the web benchmarks share: the bench database, Django set up like the server, gunicorn on loopback,
 one load scenario with either load generator, the results table, and a line about the machine.
 
-Used by bench/directory.py and bench/trade.py. Only loopback and the database given are ever contacted.
+Used by bench/directory.py, bench/trade.py and bench/interop.py. Only loopback and the database given are ever contacted.
 """
 
 import os
 import platform
 import resource
 import secrets
+import shlex
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlparse, urlunparse
@@ -197,3 +201,49 @@ def print_results(results: list[tuple[ScenarioResult, float]], *, width: int = 1
         )
         for sample in result.error_samples:
             print(f"{'':{width}} error: {sample}")
+
+
+class ResponseCacheLog:
+    """A fresh, empty response cache for one gunicorn run, and an access log of each request's `X-Streek-Cache`
+    answer (hit, miss, bypass), so that a scenario's figures say how many of its requests the cache answered.
+
+    `env()` goes into the server's environment; `picture()` counts the answers logged since the last call.
+    """
+
+    def __init__(self, seconds: int) -> None:
+        self.seconds = seconds
+        self.workdir = Path(tempfile.mkdtemp(prefix="streek-bench-"))
+        self.log = self.workdir / "access.log"
+        self.log.touch()
+        self.offset = 0
+
+    def env(self) -> dict[str, str]:
+        return {
+            "STREEK_RESPONSE_CACHE_LOCATION": str(self.workdir / "response-cache"),
+            "STREEK_RESPONSE_CACHE_SECONDS": str(self.seconds),
+            "GUNICORN_CMD_ARGS": f"--access-logfile {self.log} --access-logformat "
+            + shlex.quote("%(U)s %({x-streek-cache}o)s"),
+        }
+
+    def picture(self) -> Counter[str]:
+        """Counts of the answers in the access log lines written since the last call."""
+        time.sleep(0.5)  # let the workers write their last log lines
+        with self.log.open("rb") as stream:
+            stream.seek(self.offset)
+            data = stream.read()
+        self.offset += len(data)
+        return Counter(line.rsplit(b" ", 1)[-1].decode() or "-" for line in data.splitlines() if line)
+
+    def close(self) -> None:
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+def print_cache_pictures(pictures: dict[str, Counter[str]], *, seconds: int, width: int = 16) -> None:
+    print(
+        f"\nresponse cache (lifetime {seconds} s, empty at the start; X-Streek-Cache of every request the server "
+        "logged, warm-up included):"
+    )
+    for name, picture in pictures.items():
+        total = sum(picture.values()) or 1
+        parts = ", ".join(f"{answer} {count} ({100 * count / total:.0f} %)" for answer, count in picture.most_common())
+        print(f"  {name:{width}} {parts}")

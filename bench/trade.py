@@ -26,6 +26,7 @@ import random
 import statistics
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -37,9 +38,11 @@ from bench.loadgen import ScenarioResult  # noqa: E402
 from bench.server import (  # noqa: E402
     DEFAULT_LOADGEN,
     HOST,
+    ResponseCacheLog,
     ensure_database,
     machine_line,
     measure_load,
+    print_cache_pictures,
     print_results,
     require_bench_database,
     server_env,
@@ -88,6 +91,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--part", action="append", choices=PARTS, help="only these parts (repeatable)")
     parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
+    parser.add_argument(
+        "--response-cache-seconds",
+        type=int,
+        default=60,
+        help="lifetime of the shop page in the response cache under load (60, the production default; 0: every "
+        "request is rendered)",
+    )
     return parser.parse_args(argv)
 
 
@@ -166,7 +176,14 @@ class ShopPaths:
 
 def count_queries(*, slug: str, cycle_id: int, seed: int) -> list[dict[str, Any]]:
     """SQL queries, offers shown, and the median in-process Python CPU and wall time of the sample shop requests
-    of one hub (one request at a time, no HTTP)."""
+    of one hub (one request at a time, no HTTP), with the response cache off: the work of a page rendered."""
+    from django.test.utils import override_settings
+
+    with override_settings(STREEK_RESPONSE_CACHE_SECONDS=0):
+        return _count_queries(slug=slug, cycle_id=cycle_id, seed=seed)
+
+
+def _count_queries(*, slug: str, cycle_id: int, seed: int) -> list[dict[str, Any]]:
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -214,16 +231,22 @@ def print_counts(small: list[dict[str, Any]], large: list[dict[str, Any]], sizes
     return equal
 
 
-def shop_load(args: argparse.Namespace, *, slug: str, cycle_id: int) -> ScenarioResult:
+def shop_load(args: argparse.Namespace, *, slug: str, cycle_id: int) -> tuple[ScenarioResult, Counter[str]]:
+    """The shop page under load, and how many of its requests the response cache answered."""
     from django.db import connections
 
     paths = ShopPaths(slug=slug, cycle_id=cycle_id, seed=args.seed)
     connections.close_all()
+    cache_log = ResponseCacheLog(args.response_cache_seconds)
     # a busy small machine needs a while to boot the workers; the warm-up then loads the shop page in each
     process, port = start_gunicorn(
-        args.database_url, args.workers, ready_timeout=180, env=server_env(args.database_url, **MAIL_ENV)
+        args.database_url,
+        args.workers,
+        ready_timeout=180,
+        env=server_env(args.database_url, **MAIL_ENV, **cache_log.env()),
     )
     try:
+        cache_log.picture()
         result = measure_load(
             "shop page",
             port=port,
@@ -233,9 +256,11 @@ def shop_load(args: argparse.Namespace, *, slug: str, cycle_id: int) -> Scenario
             duration=args.duration,
             max_requests=args.max_requests,
         )
+        picture = cache_log.picture()
     finally:
         stop_gunicorn(process)
-    return result
+        cache_log.close()
+    return result, picture
 
 
 # --- closing a cycle ----------------------------------------------------------------------------------------------
@@ -341,12 +366,13 @@ def main(argv: list[str] | None = None) -> None:  # noqa: C901 - one step after 
         output["query_counts"] = {"offers": sizes, "small": small, "large": large}
     shop: ScenarioResult | None = None
     if "shop" in parts:
-        shop = shop_load(args, slug=handles.hub.slug, cycle_id=handles.shop.pk)
+        shop, picture = shop_load(args, slug=handles.hub.slug, cycle_id=handles.shop.pk)
         print(
             f"\nShop page of {CycleOffer.objects.filter(cycle=handles.shop).count()} offers: gunicorn {args.workers} "
             f"workers, {args.clients} clients, {args.duration:.0f} s, load generator {args.loadgen}"
         )
         print_results([(shop, SHOP_P95_TARGET_MS)])
+        print_cache_pictures({"shop page": picture}, seconds=args.response_cache_seconds)
         output["shop"] = {
             "requests": shop.requests,
             "errors": shop.errors,
@@ -355,6 +381,8 @@ def main(argv: list[str] | None = None) -> None:  # noqa: C901 - one step after 
             "p99_ms": shop.percentile(99),
             "req_per_s": shop.rate,
             "target_p95_ms": SHOP_P95_TARGET_MS,
+            "response_cache_seconds": args.response_cache_seconds,
+            "response_cache": dict(picture),
         }
     rush: RushSummary | None = None
     if "rush" in parts:
