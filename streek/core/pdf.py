@@ -4,12 +4,18 @@ Documents (brochures, invoices, pick and packing lists) embed everything they sh
 offline and the same HTML always gives the same document.
 """
 
+import os
 from typing import Any
 
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
 LOCAL_SCHEMES = ("data", "file")
+
+# Where the HarfBuzz-Subset library is missing, WeasyPrint subsets the embedded fonts with fontTools, which writes
+# the time of subsetting into each font's `head` table unless SOURCE_DATE_EPOCH says otherwise: the same HTML would
+# give a different PDF every second. A fixed epoch (unless the environment sets one) keeps documents reproducible.
+os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
 
 
 class LocalOnlyURLFetcher(URLFetcher):  # type: ignore[misc]
