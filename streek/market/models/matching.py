@@ -83,7 +83,9 @@ class Match(BaseModel):
             ),
         ]
         indexes = [
+            # a counterpart's best scores, read index-only when a new post checks whose best K it enters
             models.Index(fields=["request", "-score"], name="market_match_request_score"),
+            models.Index(fields=["offer", "-score"], name="market_match_offer_score"),
             models.Index(fields=["agreed_at"], condition=Q(status=MatchStatus.AGREED), name="market_match_agreed"),
         ]
 

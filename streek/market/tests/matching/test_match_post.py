@@ -1,12 +1,14 @@
 from datetime import timedelta
 
+import numpy as np
 import pytest
 from django.test import override_settings
 from django.utils import timezone
 
 from streek.catalog.tests.factories import OrganisationFactory, concept
 from streek.market.choices import MatchStatus, PostStatus
-from streek.market.matching.engine import match_post
+from streek.market.matching.engine import _entering, _own_scores, match_post
+from streek.market.matching.store import load_existing
 from streek.market.models import Match
 from streek.market.tests.factories import MatchFactory, OfferFactory, RequestFactory
 
@@ -122,3 +124,39 @@ def test_a_new_request_is_matched_with_offers_within_its_distance() -> None:
     match_post(kind="request", post_id=request.pk)
 
     assert list(Match.objects.values_list("offer_id", flat=True)) == [near.pk]
+
+
+@pytest.mark.parametrize("side", ["offer", "request"])
+def test_a_post_enters_a_counterparts_best_k_only_past_its_other_matches_not_its_own(side: str) -> None:
+    # given a post with a stored match on some counterparts, and those counterparts' other matches (best 2 kept)
+    post = (OfferFactory if side == "offer" else RequestFactory)()
+    other_factory = RequestFactory if side == "offer" else OfferFactory
+    third_factory = OfferFactory if side == "offer" else RequestFactory
+    own_column, other_column = ("offer", "request") if side == "offer" else ("request", "offer")
+    cases = {
+        # name: (scores of the counterpart's other matches, the post's own stored score or None, new score, enters)
+        "two better others": ([0.9, 0.8], None, 0.5, False),
+        "one better other and its own better match": ([0.9], 0.95, 0.5, True),
+        "one better other, one worse, its own worse": ([0.9, 0.4], 0.3, 0.5, True),
+        "no match at all": ([], None, 0.1, True),
+        "two others as good, its own between": ([0.6, 0.7], 0.65, 0.6, False),
+    }
+    counterparts = {}
+    for name, (others, own, _score, _enters) in cases.items():
+        counterpart = other_factory()
+        counterparts[name] = counterpart
+        for score in others:
+            MatchFactory(**{other_column: counterpart, own_column: third_factory()}, score=score)
+        if own is not None:
+            MatchFactory(**{other_column: counterpart, own_column: post}, score=own)
+    ids = np.array([counterparts[name].pk for name in cases], dtype=np.int64)
+    scores = np.array([case[2] for case in cases.values()])
+    existing = load_existing({f"{own_column}_id": post.pk})
+
+    # when the engine asks which best K the post enters with its new scores
+    own_scores = _own_scores(side, post.pk, ids, existing)
+    entering = _entering(f"{other_column}_id", f"{own_column}_id", post.pk, ids, scores, own_scores, 2)
+
+    # then: its own stored match never counts as one of the others
+    assert own_scores.tolist() == [-1.0 if case[1] is None else case[1] for case in cases.values()]
+    assert dict(zip(cases, entering.tolist(), strict=True)) == {name: case[3] for name, case in cases.items()}

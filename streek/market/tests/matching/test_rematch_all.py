@@ -111,7 +111,7 @@ def test_a_bulk_fill_builds_the_indexes_after_the_rows_and_stores_the_same_match
     with connection.cursor() as cursor:
         cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'market_match'")
         names = {row[0] for row in cursor.fetchall()}
-    assert {"market_match_pair_unique", "market_match_request_score"} <= names
+    assert {"market_match_pair_unique", "market_match_request_score", "market_match_offer_score"} <= names
     # and a changed score goes through the bulk update
     Match.objects.update(score=0.01)
     again = rematch_all()
