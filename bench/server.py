@@ -157,25 +157,29 @@ def measure_load(
     clients: int,
     duration: float,
     max_requests: int,
+    cookies: list[str] | None = None,
 ) -> ScenarioResult:
     """Warm up every worker (imports, connections, caches), then measure with the chosen load generator.
 
     wrk cycles through WRK_PATHS paths drawn from `next_path` (`max_requests` does not apply); the Python
-    generator draws a path per request. The load generator's own CPU time is printed on stderr.
+    generator draws a path per request. The load generator's own CPU time is printed on stderr. `cookies`
+    (wrk only): Cookie headers sent in turn, for signed-in visitors.
     """
     if loadgen == "wrk":
         paths = [next_path() for _ in range(WRK_PATHS)]
         # wrk stops at its deadline without waiting for answers in flight: warm up longer than the Python generator
         # (which waits for them), or the first scenario still meets cold workers on a small machine
-        run_wrk_scenario(name, host=HOST, port=port, paths=paths, clients=clients, duration=WRK_WARMUP)
+        run_wrk_scenario(name, host=HOST, port=port, paths=paths, clients=clients, duration=WRK_WARMUP, cookies=cookies)
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         result: ScenarioResult = run_wrk_scenario(
-            name, host=HOST, port=port, paths=paths, clients=clients, duration=duration
+            name, host=HOST, port=port, paths=paths, clients=clients, duration=duration, cookies=cookies
         )
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
         print(f"  load generator CPU: {cpu:.1f} s in {result.elapsed:.1f} s", file=sys.stderr)
         return result
+    if cookies:
+        raise SystemExit("signed-in visitors need the wrk load generator (--loadgen wrk)")
     run_scenario(name, host=HOST, port=port, next_path=next_path, clients=clients, duration=2, max_requests=200)
     started_cpu = time.process_time()
     result = run_scenario(

@@ -92,6 +92,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--part", action="append", choices=PARTS, help="only these parts (repeatable)")
     parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
     parser.add_argument(
+        "--signed-in",
+        type=int,
+        default=0,
+        metavar="N",
+        help="load the shop page as N signed-in buyers in turn (wrk only; a session each, never served from the "
+        "response cache); 0 (the default): visitors without a session",
+    )
+    parser.add_argument(
         "--response-cache-seconds",
         type=int,
         default=60,
@@ -231,11 +239,36 @@ def print_counts(small: list[dict[str, Any]], large: list[dict[str, Any]], sizes
     return equal
 
 
+def buyer_sessions(count: int) -> list[str]:
+    """Cookie headers of `count` signed-in bench buyers: a session each, made in the bench database as a login
+    would make it."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from bench.trade_data import BUYER_PREFIX
+    from streek.accounts.models import User
+
+    buyers = list(User.objects.filter(username__startswith=BUYER_PREFIX).order_by("pk")[:count])
+    if len(buyers) < count:
+        raise SystemExit(f"only {len(buyers)} bench buyers to sign in (--buyers when generating)")
+    cookies = []
+    for user in buyers:
+        session = SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.create()
+        cookies.append(f"{settings.SESSION_COOKIE_NAME}={session.session_key}")
+    return cookies
+
+
 def shop_load(args: argparse.Namespace, *, slug: str, cycle_id: int) -> tuple[ScenarioResult, Counter[str]]:
     """The shop page under load, and how many of its requests the response cache answered."""
     from django.db import connections
 
     paths = ShopPaths(slug=slug, cycle_id=cycle_id, seed=args.seed)
+    cookies = buyer_sessions(args.signed_in) if args.signed_in else None
     connections.close_all()
     cache_log = ResponseCacheLog(args.response_cache_seconds)
     # a busy small machine needs a while to boot the workers; the warm-up then loads the shop page in each
@@ -255,6 +288,7 @@ def shop_load(args: argparse.Namespace, *, slug: str, cycle_id: int) -> tuple[Sc
             clients=args.clients,
             duration=args.duration,
             max_requests=args.max_requests,
+            cookies=cookies,
         )
         picture = cache_log.picture()
     finally:
@@ -369,7 +403,8 @@ def main(argv: list[str] | None = None) -> None:  # noqa: C901 - one step after 
         shop, picture = shop_load(args, slug=handles.hub.slug, cycle_id=handles.shop.pk)
         print(
             f"\nShop page of {CycleOffer.objects.filter(cycle=handles.shop).count()} offers: gunicorn {args.workers} "
-            f"workers, {args.clients} clients, {args.duration:.0f} s, load generator {args.loadgen}"
+            f"workers, {args.clients} clients, {args.duration:.0f} s, load generator {args.loadgen}, "
+            + (f"{args.signed_in} signed-in buyers in turn" if args.signed_in else "visitors without a session")
         )
         print_results([(shop, SHOP_P95_TARGET_MS)])
         print_cache_pictures({"shop page": picture}, seconds=args.response_cache_seconds)
@@ -383,6 +418,7 @@ def main(argv: list[str] | None = None) -> None:  # noqa: C901 - one step after 
             "target_p95_ms": SHOP_P95_TARGET_MS,
             "response_cache_seconds": args.response_cache_seconds,
             "response_cache": dict(picture),
+            "signed_in": args.signed_in,
         }
     rush: RushSummary | None = None
     if "rush" in parts:

@@ -28,10 +28,10 @@ Every answer of a decorated view says what happened in the `X-Streek-Cache` head
 import hashlib
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from functools import wraps
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from django.conf import settings
 from django.core.cache import BaseCache, caches
@@ -55,6 +55,8 @@ _ATTRIBUTE = "_streek_response_cache"
 _EXPIRES = "_streek_response_cache_expires"
 
 ViewFunction = Callable[..., HttpResponseBase]
+T = TypeVar("T")
+_MISSING = object()
 
 
 def _store() -> BaseCache | None:
@@ -109,6 +111,28 @@ def response_cache_generation(namespace: str) -> str | None:
     """
     store = _store()
     return None if store is None else _generation(store, namespace)
+
+
+def generation_cached(name: str, namespaces: Sequence[str], parts: Sequence[object], compute: Callable[[], T]) -> T:
+    """A value computed from the data of `namespaces` (`compute()`, for the arguments in `parts`), shared by the
+    workers until a write to one of those namespaces commits, and at most the cache's lifetime.
+
+    For the part of a personal page that is the same for everyone who asks the same (a page of a shop's catalogue
+    on one channel's terms, shown to every signed-in buyer on that channel): the page itself is rendered per
+    request, the value comes from here. Without the cache (lifetime 0, or no shared store) it is computed every
+    time. The value must pickle; `parts` must identify it fully (their repr is hashed into the key).
+    """
+    store = _cache()
+    if store is None:
+        return compute()
+    generations = ".".join(_generation(store, namespace) for namespace in namespaces)
+    digest = hashlib.sha256(repr(tuple(parts)).encode()).hexdigest()
+    key = f"generation-cached:{name}:{generations}:{digest}"
+    value = store.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        store.set(key, value, _timeout())
+    return cast(T, value)
 
 
 def is_anonymous_request(request: HttpRequest) -> bool:

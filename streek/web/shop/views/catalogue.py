@@ -16,13 +16,18 @@ from django.views.decorators.http import require_GET, require_POST
 from streek.catalog.directory_cache import DIRECTORY
 from streek.catalog.models import Organisation
 from streek.core.exceptions import ApplicationError
-from streek.core.response_cache import cache_anonymous_get, csrf_context, response_cache_expires
+from streek.core.response_cache import (
+    cache_anonymous_get,
+    csrf_context,
+    generation_cached,
+    response_cache_expires,
+)
 from streek.orders.access import access_cycle
 from streek.orders.choices import CycleStatus, Preparation
 from streek.orders.exceptions import ChannelRefused
 from streek.orders.models import Basket, ChannelTerms, OrderCycle
 from streek.orders.selectors.cycles import cycle_list_for_hub, hub_shop_list, next_cycle_opening, open_cycles
-from streek.orders.selectors.shop import cycle_producer_choices, shop_catalogue
+from streek.orders.selectors.shop import ShopPage, cycle_producer_choices, shop_catalogue
 from streek.orders.services.basket import basket_get_or_create, basket_set_line, basket_terms
 from streek.orders.shop_cache import SHOP
 
@@ -151,9 +156,7 @@ def shop_page(request: HttpRequest, slug: str) -> HttpResponse:
         basket = current_basket(request, cycle=cycle, organisation=organisation)
     context.update(basket_context(basket))
     if channel.terms is not None:
-        page = shop_catalogue(
-            cycle=cycle, terms=channel.terms, page=_page_number(request), per_page=PER_PAGE, **form.filters()
-        )
+        page = _catalogue_page(cycle, channel.terms, _page_number(request), form.filters())
         context["page"] = page
         rows = offer_rows(
             page.rows,
@@ -177,6 +180,17 @@ def shop_page(request: HttpRequest, slug: str) -> HttpResponse:
     partial = bool(htmx) and not htmx.history_restore_request  # type: ignore[union-attr]
     template = "web/shop/_catalogue.html" if partial else "web/shop/shop_page.html"
     return render(request, template, context | csrf_context(request))
+
+
+def _catalogue_page(cycle: OrderCycle, terms: ChannelTerms, number: int, filters: dict[str, Any]) -> ShopPage:
+    """A page of the cycle's offers on the terms: the same for every buyer on those terms, so computed once for
+    all of them (signed in or not) until a trade or catalogue write commits (see generation_cached)."""
+    return generation_cached(
+        "shop-catalogue",
+        (SHOP, DIRECTORY),
+        (cycle.pk, terms.pk, number, PER_PAGE, sorted(filters.items())),
+        lambda: shop_catalogue(cycle=cycle, terms=terms, page=number, per_page=PER_PAGE, **filters),
+    )
 
 
 def _preparations(terms: ChannelTerms) -> list[tuple[str, str]]:

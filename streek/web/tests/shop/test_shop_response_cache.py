@@ -8,7 +8,9 @@ from typing import Any
 
 import pytest
 from django.core.cache import caches
+from django.db import connection
 from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -152,3 +154,32 @@ def test_without_the_cache_every_answer_is_rendered(market: Market) -> None:
         client: Client = english_client()
         client.get(_url(market))
         assert client.get(_url(market))[CACHE_HEADER] == "bypass"
+
+
+def test_signed_in_buyers_share_the_catalogue_page_until_the_trade_changes(
+    market: Market, django_capture_on_commit_callbacks: Any
+) -> None:
+    # given two signed-in buyers, the first of whom has seen the shop
+    first, second = english_client(UserFactory()), english_client(UserFactory())
+    with CaptureQueriesContext(connection) as computed:
+        first.get(_url(market))
+
+    # when the second opens it: the offers come from the shared cache
+    with CaptureQueriesContext(connection) as shared:
+        response = second.get(_url(market))
+    assert response[CACHE_HEADER] == "bypass"
+    assert market.offers[0].variant.product.name in response.content.decode()
+    assert len(shared) < len(computed)
+    assert not any("orders_cycleoffer" in query["sql"] for query in shared.captured_queries)
+
+    # and after the hub sets a new price, both see it at once
+    with django_capture_on_commit_callbacks(execute=True):
+        cycle_offer_set(
+            actor=UserFactory(is_superuser=True),
+            cycle=market.cycle,
+            variant=market.offers[0].variant,
+            producer_price=Decimal("5.00"),
+            stock=10,
+        )
+    assert "€ 5.30" in first.get(_url(market)).content.decode()
+    assert "€ 5.30" in second.get(_url(market)).content.decode()
