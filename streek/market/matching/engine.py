@@ -84,8 +84,24 @@ def rematch_all(
         context, offers, requests, selection.oi, selection.ri, existing, progress=write_step, bulk=True
     )
     result.seconds["write"] = time.perf_counter() - mark
+    if _vacuum_after(result.write):
+        mark = time.perf_counter()
+        with connection.cursor() as cursor:
+            cursor.execute(f"VACUUM (ANALYZE) {Match._meta.db_table}")
+        result.seconds["vacuum"] = time.perf_counter() - mark
     result.seconds["total"] = time.perf_counter() - started
     return result
+
+
+VACUUM_MIN_ROWS = 10_000
+
+
+def _vacuum_after(write: WriteResult) -> bool:
+    """After a large write on PostgreSQL, outside a transaction: vacuum and analyse the match table at once rather
+    than when autovacuum comes by, so that a new post's look-up of the best scores reads the (counterpart, score)
+    indexes alone (the visibility map) and the planner knows the table's new size."""
+    changed = write.inserted + write.updated + write.deleted
+    return connection.vendor == "postgresql" and not connection.in_atomic_block and changed >= VACUUM_MIN_ROWS
 
 
 def _period_q(start: date, end: date) -> Q:

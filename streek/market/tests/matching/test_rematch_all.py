@@ -117,3 +117,30 @@ def test_a_bulk_fill_builds_the_indexes_after_the_rows_and_stores_the_same_match
     again = rematch_all()
     assert again.write.updated == len(expected)
     assert sorted(_rows()) == expected
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@override_settings(STREEK_MATCH_TOP_K=3)
+def test_a_large_rematch_vacuums_the_match_table_but_not_inside_a_transaction(monkeypatch: pytest.MonkeyPatch) -> None:
+    from django.db import connection, transaction
+
+    from streek.market.matching import engine
+
+    # given a market, and a threshold every write passes
+    _market()
+    monkeypatch.setattr(engine, "VACUUM_MIN_ROWS", 1)
+
+    # when the full re-match runs inside a transaction, then nothing is vacuumed (PostgreSQL would refuse)
+    with transaction.atomic():
+        inside = rematch_all()
+    assert "vacuum" not in inside.seconds
+
+    # and when it runs on its own, as the command does, the table is vacuumed and analysed after the write
+    Match.objects.all().delete()
+    alone = rematch_all()
+    assert alone.write.inserted > 0
+    assert "vacuum" in alone.seconds
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT last_vacuum IS NOT NULL FROM pg_stat_user_tables WHERE relname = 'market_match'")
+        assert cursor.fetchone() == (True,)
