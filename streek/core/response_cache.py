@@ -113,14 +113,23 @@ def response_cache_generation(namespace: str) -> str | None:
     return None if store is None else _generation(store, namespace)
 
 
-def generation_cached(name: str, namespaces: Sequence[str], parts: Sequence[object], compute: Callable[[], T]) -> T:
+def generation_cached(
+    name: str,
+    namespaces: Sequence[str],
+    parts: Sequence[object],
+    compute: Callable[[], T],
+    *,
+    expires: Callable[[T], datetime] | None = None,
+) -> T:
     """A value computed from the data of `namespaces` (`compute()`, for the arguments in `parts`), shared by the
     workers until a write to one of those namespaces commits, and at most the cache's lifetime.
 
     For the part of a personal page that is the same for everyone who asks the same (a page of a shop's catalogue
     on one channel's terms, shown to every signed-in buyer on that channel): the page itself is rendered per
     request, the value comes from here. Without the cache (lifetime 0, or no shared store) it is computed every
-    time. The value must pickle; `parts` must identify it fully (their repr is hashed into the key).
+    time. The value must pickle; `parts` must identify it fully (their repr is hashed into the key). `expires`:
+    the moment the computed value stops being true (an open cycle's closing time); a value whose moment has come
+    is not kept.
     """
     store = _cache()
     if store is None:
@@ -131,7 +140,11 @@ def generation_cached(name: str, namespaces: Sequence[str], parts: Sequence[obje
     value = store.get(key, _MISSING)
     if value is _MISSING:
         value = compute()
-        store.set(key, value, _timeout())
+        timeout = _timeout()
+        if expires is not None:
+            timeout = min(timeout, math.floor((expires(value) - timezone.now()).total_seconds()))
+        if timeout > 0:
+            store.set(key, value, timeout)
     return cast(T, value)
 
 

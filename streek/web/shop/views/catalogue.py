@@ -118,8 +118,7 @@ def shop_page(request: HttpRequest, slug: str) -> HttpResponse:
     Visitors without a session get it from the response cache (streek.orders.shop_cache): every trade and
     catalogue write makes it stale, and a copy never outlives the cycle's closing time or the day.
     """
-    # The open cycle and its hub in one query; the hub alone only when no cycle is open.
-    cycle = open_cycles().filter(hub__slug=slug).select_related("hub__municipality").first()
+    cycle = _open_cycle(slug)
     hub = cycle.hub if cycle is not None else hub_for_slug(slug)
     response_cache_expires(request, _next_midnight())
     organisations = buying_for_choices(request)
@@ -180,6 +179,19 @@ def shop_page(request: HttpRequest, slug: str) -> HttpResponse:
     partial = bool(htmx) and not htmx.history_restore_request  # type: ignore[union-attr]
     template = "web/shop/_catalogue.html" if partial else "web/shop/shop_page.html"
     return render(request, template, context | csrf_context(request))
+
+
+def _open_cycle(slug: str) -> OrderCycle | None:
+    """The hub's open cycle with its hub and channels (one query and the channels' when computed), shared by every
+    request until a trade or catalogue write commits or the cycle closes; the hub alone is read when none is open.
+    """
+    return generation_cached(
+        "shop-open-cycle",
+        (SHOP, DIRECTORY),
+        (slug,),
+        lambda: open_cycles().filter(hub__slug=slug).select_related("hub__municipality").first(),
+        expires=lambda cycle: cycle.closes_at if cycle is not None else timezone.now(),
+    )
 
 
 def _catalogue_page(cycle: OrderCycle, terms: ChannelTerms, number: int, filters: dict[str, Any]) -> ShopPage:

@@ -102,15 +102,18 @@ def test_a_new_price_from_the_hub_makes_the_page_stale(market: Market, django_ca
     assert "€ 5.30" in response.content.decode()
 
 
-def test_a_cancelled_cycle_closes_the_shop_at_once(market: Market, django_capture_on_commit_callbacks: Any) -> None:
-    client = english_client()
-    client.get(_url(market))
+@pytest.mark.parametrize("signed_in", [False, True], ids=["visitor", "signed-in buyer"])
+def test_a_cancelled_cycle_closes_the_shop_at_once(
+    market: Market, django_capture_on_commit_callbacks: Any, signed_in: bool
+) -> None:
+    client = english_client(UserFactory() if signed_in else None)
+    assert f'id="quantity-{market.offers[0].pk}"' in client.get(_url(market)).content.decode()
 
     with django_capture_on_commit_callbacks(execute=True):
         order_cycle_cancel(actor=UserFactory(is_superuser=True), cycle=market.cycle)
     response = client.get(_url(market))
 
-    assert response[CACHE_HEADER] == "miss"
+    assert response[CACHE_HEADER] == ("bypass" if signed_in else "miss")
     assert f'id="quantity-{market.offers[0].pk}"' not in response.content.decode()
 
 
