@@ -30,7 +30,7 @@ from streek.market.selectors.board import OFFER, own_posts
 from streek.market.selectors.matches import match_list_for_offer, match_list_for_organisation, match_list_for_request
 from streek.market.selectors.threads import thread_list_for_organisation, thread_messages
 from streek.market.services.digests import digest_subscribe, digest_unsubscribe
-from streek.market.services.matches import match_dismiss, match_record_agreement
+from streek.market.services.matches import match_dismiss, match_record_agreement, match_reopen
 from streek.market.services.threads import message_send, thread_mark_read, thread_start_from_match
 from streek.orders.choices import FulfilmentMethod
 from streek.orders.exceptions import TradeError
@@ -93,6 +93,23 @@ def match_dismiss_view(request: HttpRequest, match_id: int) -> HttpResponse:
     else:
         messages.success(request, _("The match is dismissed."))
     return redirect_back(request, reverse("web:market_mine"))
+
+
+@require_POST
+@login_required
+@refusals_as_http
+def match_reopen_view(request: HttpRequest, match_id: int) -> HttpResponse:
+    """Undo a dismissal: the match shows again in both parties' lists and can be ordered from."""
+    actor = signed_in_user(request)
+    match = access_match(actor=actor, match_id=match_id, for_write=True)
+    _my_side(request, match)
+    try:
+        match_reopen(match=match, actor=actor)
+    except (ValidationError, ApplicationError) as error:
+        messages.error(request, str(getattr(error, "message", error)))
+    else:
+        messages.success(request, _("The match is open again."))
+    return redirect_back(request, reverse("web:market_match", args=[match.pk]))
 
 
 @require_POST
@@ -161,6 +178,7 @@ def _match_page(
         "agreement_target": match_agreement_target(match=match),
         "is_buyer": is_buyer,
         "trade_hubs": _trade_hubs(match, bound) if is_buyer else [],
+        "can_reopen": match.status == MatchStatus.DISMISSED and _is_party(request, match),
     }
     return render(request, "web/market/match_detail.html", context, status=status)
 

@@ -28,6 +28,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("match/<int:match_id>/vaste-bestelling/", match_views.match_standing_order, name="market_match_standing"),
     path("match/<int:match_id>/bestelling/", match_views.match_order, name="market_match_order"),
     path("match/<int:match_id>/afwijzen/", match_views.match_dismiss_view, name="market_match_dismiss"),
+    path("match/<int:match_id>/heropenen/", match_views.match_reopen_view, name="market_match_reopen"),
     path("match/<int:match_id>/contact/", match_views.match_contact, name="market_match_contact"),
     path("mijn/", match_views.my_market, name="market_mine"),
     path("gesprek/<int:thread_id>/", match_views.thread_detail, name="market_thread"),

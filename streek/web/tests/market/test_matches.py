@@ -53,6 +53,38 @@ def test_party_dismisses_a_match_and_an_outsider_cannot() -> None:
     assert match.status == MatchStatus.DISMISSED
 
 
+def test_party_reopens_a_dismissed_match_from_its_page_and_an_outsider_cannot() -> None:
+    # given a match the buyer dismissed
+    match = MatchFactory(status=MatchStatus.DISMISSED)
+    seller = client_for(member(match.offer.organisation))
+    page = seller.get(reverse("web:market_match", args=[match.pk]), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert reverse("web:market_match_reopen", args=[match.pk]) in page
+    # when an outsider tries, then nothing changes
+    outsider = client_for(member(OrganisationFactory()))
+    assert outsider.post(reverse("web:market_match_reopen", args=[match.pk])).status_code == 404
+    match.refresh_from_db()
+    assert match.status == MatchStatus.DISMISSED
+    # when the seller reopens it
+    response = seller.post(reverse("web:market_match_reopen", args=[match.pk]))
+    # then it is new again, back on the match page, without the button
+    match.refresh_from_db()
+    assert match.status == MatchStatus.NEW and match.dismissed_at is None
+    assert response["Location"] == reverse("web:market_match", args=[match.pk])
+    page = seller.get(reverse("web:market_match", args=[match.pk])).content.decode()
+    assert reverse("web:market_match_reopen", args=[match.pk]) not in page
+
+
+def test_reopening_a_match_that_is_not_dismissed_says_why() -> None:
+    match = MatchFactory()
+    client = client_for(member(match.request.organisation))
+
+    response = client.post(reverse("web:market_match_reopen", args=[match.pk]), follow=True, HTTP_ACCEPT_LANGUAGE="en")
+
+    match.refresh_from_db()
+    assert match.status == MatchStatus.NEW
+    assert "Only a dismissed match can be reopened." in response.content.decode()
+
+
 def test_contact_from_a_match_starts_a_thread() -> None:
     # given
     match = MatchFactory()
