@@ -11,7 +11,7 @@ because the order it reports on already exists.
 
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -25,9 +25,8 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
-from streek.accounts.choices import EDITOR_ROLES
-from streek.accounts.models import Membership, User
 from streek.catalog.models import Organisation
+from streek.catalog.recipients import Recipient, organisation_recipients, user_recipient
 
 from .choices import OrderStatus
 from .models import Invoice, Order, OrderCycle, OrderLine, ProducerOrder
@@ -53,52 +52,12 @@ PRODUCER_CHANGES = frozenset({"cancelled", "updated"})
 
 
 @dataclass(frozen=True)
-class Recipient:
-    email: str
-    language: str
-    name: str
-
-
-@dataclass(frozen=True)
 class PickTotal:
     """One variant a producer prepares for a closed cycle."""
 
     description: str
     quantity: int
     weight_kg: Decimal | None
-
-
-def _language(code: str | None) -> str:
-    known = {code for code, _name in settings.LANGUAGES}
-    return code if code in known else settings.LANGUAGE_CODE
-
-
-def user_recipient(user: User) -> Recipient | None:
-    if not user.email:
-        return None
-    return Recipient(email=user.email, language=_language(user.language), name=str(user))
-
-
-def organisation_recipients(*, organisation_ids: Iterable[int]) -> dict[int, list[Recipient]]:
-    """The owners and managers with an email address of each organisation; else the organisation's own address."""
-    ids = set(organisation_ids)
-    found: dict[int, list[Recipient]] = defaultdict(list)
-    memberships = (
-        Membership.objects.filter(organisation_id__in=ids, role__in=EDITOR_ROLES, user__is_active=True)
-        .exclude(user__email="")
-        .select_related("user")
-        .order_by("organisation_id", "user_id")
-    )
-    for membership in memberships:
-        recipient = user_recipient(membership.user)
-        if recipient is not None:
-            found[membership.organisation_id].append(recipient)
-    missing = ids - set(found)
-    for organisation in Organisation.objects.filter(pk__in=missing).exclude(email="").only("pk", "name", "email"):
-        found[organisation.pk].append(
-            Recipient(email=organisation.email, language=settings.LANGUAGE_CODE, name=organisation.name)
-        )
-    return dict(found)
 
 
 def _absolute(name: str, *args: object) -> str:

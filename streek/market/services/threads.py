@@ -10,6 +10,7 @@ from streek.catalog.models import Organisation
 
 from ..exceptions import WrongOrganisationKind
 from ..models import Match, Message, Offer, Request, Thread
+from ..tasks import thread_message_notify_task
 from .matches import match_mark_contacted
 
 MAX_BODY = 5000
@@ -34,6 +35,8 @@ def _add_message(thread: Thread, *, organisation: Organisation, actor: User, bod
     else:
         thread.recipient_read_at = message.created_at
     thread.save(update_fields=["last_message_at", "initiator_read_at", "recipient_read_at", "updated_at"])
+    message_id = message.pk
+    transaction.on_commit(lambda: thread_message_notify_task.enqueue(message_id=message_id))
     return message
 
 
