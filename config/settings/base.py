@@ -201,6 +201,7 @@ STREEK_RESPONSE_CACHE_SECONDS = int(os.environ.get("STREEK_RESPONSE_CACHE_SECOND
 # Rate limits ("count/unit", unit s, m, h or d). Behind a reverse proxy set STREEK_TRUSTED_PROXY_COUNT so the
 # client address is read from X-Forwarded-For.
 STREEK_CHANGE_REPORT_RATE = os.environ.get("STREEK_CHANGE_REPORT_RATE", "5/h")
+STREEK_REGISTRATION_RATE = os.environ.get("STREEK_REGISTRATION_RATE", "5/h")
 # Default requests per minute of a new API token (each token may have its own limit).
 STREEK_API_TOKEN_RATE = os.environ.get("STREEK_API_TOKEN_RATE", "120/m")
 STREEK_TRUSTED_PROXY_COUNT = int(os.environ.get("STREEK_TRUSTED_PROXY_COUNT", "0"))

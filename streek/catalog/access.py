@@ -9,7 +9,16 @@ from streek.core.exceptions import NotFound, PermissionRefused
 from streek.territory.models import Municipality
 
 from .choices import PUBLIC_STATUSES
-from .models import ChangeReport, Event, InventoryImport, Organisation, Product, SalesPoint, Variant
+from .models import (
+    ChangeReport,
+    Event,
+    InventoryImport,
+    Organisation,
+    Product,
+    RegistrationRequest,
+    SalesPoint,
+    Variant,
+)
 
 
 def can_keep_inventory(*, actor: Actor, municipality_id: int) -> bool:
@@ -126,3 +135,27 @@ def access_variant(*, actor: Actor, variant_id: int, for_write: bool = False) ->
     if for_write and not editor:
         raise PermissionRefused("variant")
     return variant
+
+
+def can_review_registrations(*, actor: Actor) -> bool:
+    """Platform admins and officers of any municipality review registration requests (officers: their own)."""
+    if is_platform_admin(actor=actor):
+        return True
+    return bool(officer_municipality_ids(actor=actor))
+
+
+def ensure_may_decide_registration(*, actor: Actor, registration_request: RegistrationRequest) -> None:
+    """Approving or rejecting a registration: platform admins and officers of the requested municipality."""
+    if not can_keep_inventory(actor=actor, municipality_id=registration_request.municipality_id):
+        raise PermissionRefused("registration request")
+
+
+def access_registration_request(*, actor: Actor, registration_request_id: int) -> RegistrationRequest:
+    """A registration request to decide: 404 when it does not exist, 403 for anyone who may not decide it."""
+    registration = (
+        RegistrationRequest.objects.select_related("municipality", "country").filter(pk=registration_request_id).first()
+    )
+    if registration is None:
+        raise NotFound("registration request")
+    ensure_may_decide_registration(actor=actor, registration_request=registration)
+    return registration

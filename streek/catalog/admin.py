@@ -23,6 +23,7 @@ from .models import (
     OrganisationLabel,
     Product,
     ProductClaim,
+    RegistrationRequest,
     SalesPoint,
     SalesPointRevision,
     Variant,
@@ -137,6 +138,22 @@ class ChangeReportAdmin(admin.ModelAdmin):
     list_select_related = ["sales_point", "municipality", "reporter"]
     autocomplete_fields = ["sales_point", "municipality", "reporter", "decided_by"]
     readonly_fields = ["created_at", "updated_at", "decided_at"]
+
+
+@admin.register(RegistrationRequest)
+class RegistrationRequestAdmin(admin.ModelAdmin):
+    """Read-only: requests are decided on the review page, where approval creates the user and organisation."""
+
+    list_display = ["organisation_name", "kind", "status", "municipality", "applicant_email", "created_at"]
+    list_filter = ["status", "kind"]
+    search_fields = ["organisation_name", "applicant_name", "applicant_email", "enterprise_number"]
+    list_select_related = ["municipality"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
 
 @admin.register(InventoryImport)

@@ -191,3 +191,13 @@ class StorageTemperature(models.TextChoices):
 
 
 COLD_CHAIN_TEMPERATURES = frozenset({StorageTemperature.CHILLED, StorageTemperature.FROZEN})
+
+
+class RegistrationStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+# Kinds an organisation may register itself as; municipalities are set up by the platform.
+REGISTRABLE_KINDS = tuple(kind for kind in OrganisationKind if kind != OrganisationKind.MUNICIPALITY)

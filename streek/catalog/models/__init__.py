@@ -2,6 +2,7 @@ from .event import Event
 from .inventory import ChangeReport, InventoryImport, SalesPointRevision
 from .organisation import Organisation, OrganisationLabel
 from .product import Product, ProductClaim, Variant
+from .registration import RegistrationRequest
 from .sales_point import ClosurePeriod, OpeningRule, SalesPoint
 from .taxonomy import Concept
 
@@ -16,6 +17,7 @@ __all__ = [
     "OrganisationLabel",
     "Product",
     "ProductClaim",
+    "RegistrationRequest",
     "SalesPoint",
     "SalesPointRevision",
     "Variant",

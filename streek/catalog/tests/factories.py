@@ -7,6 +7,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 import factory
+from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
@@ -29,6 +30,7 @@ from streek.catalog.models import (
     OrganisationLabel,
     Product,
     ProductClaim,
+    RegistrationRequest,
     SalesPoint,
     Variant,
 )
@@ -159,3 +161,23 @@ class EventFactory(DjangoModelFactory):
     municipality = factory.LazyFunction(municipality)
     lat = 50.8168
     lon = 5.1865
+
+
+REGISTRATION_PASSWORD = "Groene-appeltaart-77"
+
+
+class RegistrationRequestFactory(DjangoModelFactory):
+    """A pending request of a food bank in Sint-Truiden; its applicant chose REGISTRATION_PASSWORD."""
+
+    class Meta:
+        model = RegistrationRequest
+
+    applicant_name = "An Peeters"
+    applicant_email = factory.Sequence(lambda n: f"aanvrager{n}@example.org")
+    password_hash = factory.LazyFunction(lambda: make_password(REGISTRATION_PASSWORD))
+    language = "nl"
+    kind = OrganisationKind.FOOD_BANK
+    organisation_name = factory.Sequence(lambda n: f"Voedselbank {n}")
+    country = factory.LazyFunction(country)
+    postal_code = "3800"
+    municipality = factory.LazyFunction(municipality)

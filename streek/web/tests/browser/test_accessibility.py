@@ -15,6 +15,7 @@ from streek.catalog.tests.factories import (
     OpeningRuleFactory,
     OrganisationFactory,
     ProductFactory,
+    RegistrationRequestFactory,
     SalesPointFactory,
 )
 
@@ -96,6 +97,7 @@ def test_public_pages_have_no_serious_violations(live_server: Any, browser_page:
             f"/organisatie/{data['organisation'].slug}/",
             "/agenda/",
             "/inloggen/",
+            "/aanmelden/",
             "/open-data/",
             "/brochure/",
             "/embed/",
@@ -107,6 +109,7 @@ def test_officer_pages_have_no_serious_violations(live_server: Any, browser_page
     # given an officer of Sint-Truiden, where the points are
     data = _data()
     officer = OfficerFactory(user__username="ambtenaar")
+    RegistrationRequestFactory(municipality=officer.municipality)
     _log_in(browser_page, live_server.url, officer.user.username)
 
     # when axe checks the inventory dashboard and a point's edit page, then neither has a serious violation
@@ -118,6 +121,7 @@ def test_officer_pages_have_no_serious_violations(live_server: Any, browser_page
             f"/beheer/punt/{data['shop'].pk}/bewerken/",
             f"/beheer/punt/{data['shop'].pk}/openingsuren/",
             "/beheer/import/",
+            "/aanmelden/aanvragen/",
         ],
     )
 
