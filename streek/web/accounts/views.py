@@ -1,4 +1,6 @@
-"""Sign-in and the personal dashboard that leads each persona to its work."""
+"""Sign-in and the personal dashboard that leads each persona to its work (sign-up lives in registration.py)."""
+
+from typing import Any
 
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -7,7 +9,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from streek.accounts.selectors import is_platform_admin
+from streek.catalog.access import can_review_registrations
 from streek.catalog.selectors.dashboard import actor_overview
+from streek.catalog.selectors.registrations import registration_request_pending_count
+from streek.market.selectors.notices import market_notices
 from streek.orders.services.basket import basket_merge_session
 
 from ..shop.buyer import guest_token
@@ -28,8 +33,13 @@ class LoginView(auth_views.LoginView):
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     overview = actor_overview(actor=request.user)
-    return render(
-        request,
-        "web/accounts/dashboard.html",
-        {"overview": overview, "is_admin": is_platform_admin(actor=request.user)},
-    )
+    may_review = can_review_registrations(actor=request.user)
+    context: dict[str, Any] = {
+        "overview": overview,
+        "is_admin": is_platform_admin(actor=request.user),
+        "may_review_registrations": may_review,
+        "pending_registrations": registration_request_pending_count(actor=request.user) if may_review else 0,
+    }
+    notices = market_notices(organisation_ids=[m.organisation_id for m in overview.memberships])
+    context["memberships"] = [(m, notices[m.organisation_id]) for m in overview.memberships]
+    return render(request, "web/accounts/dashboard.html", context)
