@@ -68,7 +68,7 @@ def test_the_other_side_is_mailed_once_per_unread_stretch_in_its_language(
     assert farm.name in sent.subject and "Prei" in sent.subject
     assert "Wij hebben nog 50 kg prei." in sent.body
     assert f"/markt/gesprek/{thread.pk}/" in sent.body
-    assert "Lire la conversation" in sent.body or "Read the conversation" in sent.body
+    assert "Lire la conversation et répondre sur le marché" in sent.body
 
     # when the school has read the thread, the next message of the farm is mailed again
     thread_mark_read(thread=thread, organisation=school)
