@@ -5,6 +5,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.core import mail
+from django.utils import translation
 
 from streek.accounts.choices import MembershipRole
 from streek.accounts.models import Membership, User
@@ -88,7 +89,7 @@ def test_approving_twice_is_refused(django_capture_on_commit_callbacks: CaptureO
     with django_capture_on_commit_callbacks(execute=True):
         registration_request_approve(request=registration, actor=admin)
 
-    with pytest.raises(InvalidTransition, match="already been decided"):
+    with translation.override("en"), pytest.raises(InvalidTransition, match="already been decided"):
         registration_request_approve(request=registration, actor=admin)
 
     assert Organisation.objects.count() == 1
