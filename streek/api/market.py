@@ -1,9 +1,11 @@
 """The market: the public board of offers and requests, posting and managing them, and their ranked matches.
 
-The board and one active post are public. Posting, withdrawing and renewing need a Django session (401
-otherwise; CSRF token on unsafe methods): posting for an organisation its editors only, withdrawing and
-renewing its members (streek/market/access.py). A post's matches are shown to its organisation's members only,
-with the score explained per criterion in the language of the request.
+The board and one active post are public. Posting, withdrawing and renewing need a Django session (CSRF token on
+unsafe methods) or an API token with the `market:write` scope (401 without either; 403 for a token without the
+scope): posting for an organisation its editors only, withdrawing and renewing its members
+(streek/market/access.py). A post's matches (`market:read`) are shown to its organisation's members only, with the
+score explained per criterion in the language of the request. Message threads are in market_threads.py,
+donations to food banks in market_donations.py, ordering from a match in market_orders.py.
 """
 
 import math
@@ -40,8 +42,10 @@ from streek.market.services.posts import (
 from streek.territory.models import Municipality
 
 from .auth import api_auth
+from .market_donations import router as donations_router
 from .market_orders import router as match_orders_router
 from .market_render import OFFER_FIELDS, REQUEST_FIELDS, matched_post, post_out
+from .market_threads import router as threads_router
 from .pagination import PageParams, paginate
 from .responses import json_response, url_builder
 from .schemas.common import Problem
@@ -60,6 +64,8 @@ from .schemas.market import (
 
 router = Router(tags=["market"])
 router.add_router("", match_orders_router)  # ordering from a match: /matches/{match_id}/...
+router.add_router("", threads_router)  # message threads: /market/threads/..., /market/.../messages
+router.add_router("", donations_router)  # donations to food banks: /market/donations/..., /market/offers/.../claims
 
 SESSION_ERRORS: dict[int, Any] = {401: Problem, 403: Problem, 404: Problem}
 POST_FIELDS = ("title", "description", "quantity", "recurrence", "starts_on", "ends_on", "place_name", "lat", "lon")

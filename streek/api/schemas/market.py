@@ -1,4 +1,4 @@
-"""Schemas of the market endpoints: the board of offers and requests, posting, and the ranked matches.
+"""Schemas of the market endpoints: the board of offers and requests, posting, the ranked matches and donations.
 
 Product types, units and labels are DFC concept keys (e.g. `carrot`, `Kilogram`, `Organic`). Quantities, prices
 and budgets are decimals; prices and budgets are per unit excl. VAT (null: on request).
@@ -9,9 +9,10 @@ from decimal import Decimal
 
 from ninja import Field, Schema
 
-from streek.market.choices import PostStatus, Recurrence
+from streek.market.choices import DonationStatus, Handover, PostStatus, Recurrence
 
 from .common import LocalTime, MunicipalityRef, Option
+from .market_orders import MAX_ID
 
 # --- board filters ---------------------------------------------------------------------------------------------------
 
@@ -175,3 +176,54 @@ class MatchPage(Schema):
     items: list[MatchOut]
     next: str | None = Field(description="URL of the next page, null on the last page.")
     count: int | None = Field(None, description="Total number of matches, only with ?count=true.")
+
+
+# --- donations ------------------------------------------------------------------------------------------------------
+
+
+class DonationOffer(Schema):
+    id: int
+    title: str
+    url: str = Field(description="API URL of the offer.")
+
+
+class DonationOut(Schema):
+    id: int
+    status: DonationStatus
+    offer: DonationOffer
+    donor: PostOrganisation
+    food_bank: PostOrganisation
+    quantity: Decimal = Field(description="What the food bank claimed.")
+    unit: Option
+    handover: Handover
+    note: str
+    claimed_at: datetime
+    received_at: datetime | None
+    received_quantity: Decimal | None
+    received_kg: Decimal | None = Field(description="Null when the unit is not a mass.")
+    cancelled_at: datetime | None
+
+
+class DonationPage(Schema):
+    items: list[DonationOut]
+    next: str | None = Field(description="URL of the next page, null on the last page.")
+    count: int | None = Field(None, description="Total number of donations, only with ?count=true.")
+
+
+class DonationFilterParams(Schema):
+    status: list[str] = Field(
+        default_factory=list, description="Only donations with these statuses: claimed, received, cancelled."
+    )
+
+
+class ClaimIn(Schema):
+    food_bank: int = Field(ge=1, le=MAX_ID, description="The food bank claiming (id); you are a member.")
+    quantity: Decimal = Field(max_digits=12, decimal_places=3, description="Above zero, at most what is left.")
+    handover: Handover = Handover.PICKUP
+    note: str = Field("", max_length=300)
+
+
+class ReceiptIn(Schema):
+    received_quantity: Decimal | None = Field(
+        None, max_digits=12, decimal_places=3, description="What arrived (0 to the claim); null: all that was claimed."
+    )
