@@ -40,6 +40,7 @@ from streek.core.i18n import active_content_language, localised
 from streek.core.response_cache import cache_anonymous_get
 
 from .auth import api_auth
+from .errors import values_refused
 from .pagination import PageParams, paginate
 from .responses import json_response, url_builder
 from .schemas.catalog import (
@@ -68,19 +69,6 @@ def actor(request: HttpRequest) -> Actor:
 def editor(request: HttpRequest) -> User:
     """The signed-in user of a write endpoint (api_auth let the request through)."""
     return request.user  # type: ignore[return-value]
-
-
-def invalid(exc: ValidationError) -> ApplicationError:
-    """A validation error of the catalog services as a 422 problem naming each field."""
-    if hasattr(exc, "error_dict"):
-        errors = {
-            ("request" if name == "__all__" else name): " ".join(messages)
-            for name, messages in exc.message_dict.items()
-        }
-    else:
-        errors = {"request": " ".join(exc.messages)}
-    detail = next(iter(errors.values()), _("Some values are not valid."))
-    return ApplicationError(detail, extra={"errors": errors})
 
 
 # --- rendering ----------------------------------------------------------------------------------------------------
@@ -347,7 +335,7 @@ def create_product(request: HttpRequest, payload: ProductIn) -> Status[dict[str,
     try:
         product = product_create(organisation=organisation, actor=user, variants=variants, **arguments)
     except ValidationError as exc:
-        raise invalid(exc) from exc
+        raise values_refused(exc) from exc
     return Status(201, detail_for(request, product, editor_view=True))
 
 
@@ -366,7 +354,7 @@ def update_product(request: HttpRequest, product_id: int, payload: ProductFields
     try:
         product = product_update(product=product, actor=user, **service_fields(payload))
     except ValidationError as exc:
-        raise invalid(exc) from exc
+        raise values_refused(exc) from exc
     return detail_for(request, product, editor_view=True)
 
 
@@ -432,7 +420,7 @@ def save_variants(product: Product, user: User, rows: list[dict[str, Any]]) -> P
     try:
         return product_update(product=product, actor=user, variants=rows)
     except ValidationError as exc:
-        raise invalid(exc) from exc
+        raise values_refused(exc) from exc
 
 
 def current_rows(product: Product, *, except_id: int | None = None) -> list[dict[str, Any]]:

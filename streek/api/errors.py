@@ -62,6 +62,17 @@ def status_title(status: int) -> str:
     return _titles().get(status, _("Error"))
 
 
+def values_refused(exc: DjangoValidationError, field: str = "request") -> ApplicationError:
+    """A domain validation error as an ApplicationError naming each field (a 422 problem); errors that name no
+    field are put on `field`."""
+    if hasattr(exc, "error_dict"):
+        errors = {(field if name == "__all__" else name): " ".join(msgs) for name, msgs in exc.message_dict.items()}
+    else:
+        errors = {field: " ".join(exc.messages)}
+    detail = next(iter(errors.values()), _("Some values are not valid."))
+    return ApplicationError(detail, extra={"errors": errors})
+
+
 def register_handlers(api: NinjaAPI) -> None:
     problem_not_allowed()
 
@@ -95,12 +106,10 @@ def register_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(DjangoValidationError)
     def invalid_values(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
         # A domain service refused the values (full_clean): 422 naming each field.
-        if hasattr(exc, "error_dict"):
-            errors = {("request" if k == "__all__" else k): " ".join(v) for k, v in exc.message_dict.items()}
-        else:
-            errors = {"request": " ".join(exc.messages)}
-        detail = next(iter(errors.values()), _("Some values are not valid."))
-        return problem(api, request, status=422, title=_("Invalid request"), detail=detail, errors=errors)
+        refusal = values_refused(exc)
+        return problem(
+            api, request, status=422, title=_("Invalid request"), detail=str(refusal.message), **refusal.extra
+        )
 
     @api.exception_handler(ApplicationError)
     def application_error(request: HttpRequest, exc: ApplicationError) -> HttpResponse:

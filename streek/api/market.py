@@ -42,6 +42,7 @@ from streek.market.services.posts import (
 from streek.territory.models import Municipality
 
 from .auth import api_auth
+from .errors import values_refused
 from .market_donations import router as donations_router
 from .market_orders import router as match_orders_router
 from .market_render import OFFER_FIELDS, REQUEST_FIELDS, matched_post, post_out
@@ -83,16 +84,6 @@ def signed_in(request: HttpRequest) -> User:
     if not isinstance(user, User):
         raise AuthenticationError()
     return user
-
-
-def invalid(exc: ValidationError) -> ApplicationError:
-    """A domain validation error as a 422 problem naming each field."""
-    if hasattr(exc, "error_dict"):
-        errors = {("request" if name == "__all__" else name): " ".join(msgs) for name, msgs in exc.message_dict.items()}
-    else:
-        errors = {"request": " ".join(exc.messages)}
-    detail = next(iter(errors.values()), _("Some values are not valid."))
-    return ApplicationError(detail, extra={"errors": errors})
 
 
 def keys(values: list[str]) -> tuple[str, ...]:
@@ -242,7 +233,7 @@ def create_offer(request: HttpRequest, payload: OfferIn) -> Status[dict[str, Any
             **fields,
         )
     except ValidationError as exc:
-        raise invalid(exc) from exc
+        raise values_refused(exc) from exc
     found = offer_get(offer_id=offer.pk)
     assert found is not None  # noqa: S101 - just created
     return Status(201, post_out(request, found))
@@ -277,7 +268,7 @@ def renew_offer(request: HttpRequest, offer_id: int) -> dict[str, Any]:
     try:
         offer_renew(offer=offer, actor=user)
     except ValidationError as exc:
-        raise invalid(exc) from exc
+        raise values_refused(exc) from exc
     return post_out(request, offer_get(offer_id=offer.pk))  # type: ignore[arg-type]
 
 
@@ -345,7 +336,7 @@ def create_request(request: HttpRequest, payload: RequestIn) -> Status[dict[str,
             **fields,
         )
     except ValidationError as exc:
-        raise invalid(exc) from exc
+        raise values_refused(exc) from exc
     found = request_get(request_id=created.pk)
     assert found is not None  # noqa: S101 - just created
     return Status(201, post_out(request, found))
@@ -380,7 +371,7 @@ def renew_request(request: HttpRequest, request_id: int) -> dict[str, Any]:
     try:
         request_renew(request=found, actor=user)
     except ValidationError as exc:
-        raise invalid(exc) from exc
+        raise values_refused(exc) from exc
     return post_out(request, request_get(request_id=found.pk))  # type: ignore[arg-type]
 
 

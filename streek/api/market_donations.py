@@ -25,8 +25,9 @@ from streek.market.selectors.donations import donation_list_for_organisation
 from streek.market.services.donations import donation_cancel, donation_claim, donation_confirm_receipt
 
 from .auth import api_auth
+from .errors import values_refused
 from .market_render import option, organisation_out, post_url
-from .market_threads import WRITE_ERRORS, WRITE_SCOPE, refused_values, wrong_organisation
+from .market_threads import WRITE_ERRORS, WRITE_SCOPE, wrong_organisation
 from .orders import SESSION_ERRORS, signed_in
 from .pagination import PageParams, paginate
 from .responses import json_response, url_builder
@@ -120,7 +121,7 @@ def claim_offer(request: HttpRequest, offer_id: int, payload: ClaimIn) -> Status
     except InvalidTransition as exc:
         raise conflict(exc) from exc
     except ValidationError as exc:
-        raise refused_values(exc, "quantity") from exc
+        raise values_refused(exc, "quantity") from exc
     return Status(201, one_donation(request, donation))
 
 
@@ -163,5 +164,5 @@ def confirm_donation(request: HttpRequest, donation_id: int, payload: ReceiptIn)
     except InvalidTransition as exc:
         raise conflict(exc) from exc
     except ValidationError as exc:
-        raise refused_values(exc, "received_quantity") from exc
+        raise values_refused(exc, "received_quantity") from exc
     return one_donation(request, received)

@@ -29,6 +29,7 @@ from streek.market.services.threads import (
 )
 
 from .auth import api_auth, request_token
+from .errors import values_refused
 from .market_render import organisation_out
 from .orders import SESSION_ERRORS, signed_in
 from .pagination import PageParams, paginate
@@ -43,16 +44,6 @@ WRITE_ERRORS: dict[int, Any] = {**SESSION_ERRORS, 422: Problem}
 
 
 # --- shared -------------------------------------------------------------------------------------------------------
-
-
-def refused_values(exc: ValidationError, field: str) -> ApplicationError:
-    """A domain validation error as a 422 problem naming each field (`field` for one that names none)."""
-    if hasattr(exc, "error_dict"):
-        errors = {(field if name == "__all__" else name): " ".join(msgs) for name, msgs in exc.message_dict.items()}
-    else:
-        errors = {field: " ".join(exc.messages)}
-    detail = next(iter(errors.values()), _("Some values are not valid."))
-    return ApplicationError(detail, extra={"errors": errors})
 
 
 def wrong_organisation(exc: WrongOrganisationKind, field: str) -> ApplicationError:
@@ -113,7 +104,7 @@ def start_from_post(request: HttpRequest, post: Offer | Request, payload: Messag
     try:
         thread = thread_start_from_post(post=post, organisation=organisation, actor=user, body=payload.body)
     except ValidationError as exc:
-        raise refused_values(exc, "organisation") from exc
+        raise values_refused(exc, "organisation") from exc
     return Status(201, last_message_out(thread))
 
 
@@ -181,7 +172,7 @@ def send_message(request: HttpRequest, thread_id: int, payload: MessageIn) -> St
     except WrongOrganisationKind as exc:
         raise wrong_organisation(exc, "organisation") from exc
     except ValidationError as exc:
-        raise refused_values(exc, "body") from exc
+        raise values_refused(exc, "body") from exc
     return Status(201, message_out(message))
 
 
@@ -204,7 +195,7 @@ def message_match(request: HttpRequest, match_id: int, payload: MessageIn) -> St
     except WrongOrganisationKind as exc:
         raise wrong_organisation(exc, "organisation") from exc
     except ValidationError as exc:
-        raise refused_values(exc, "body") from exc
+        raise values_refused(exc, "body") from exc
     return Status(201, last_message_out(thread))
 
 
