@@ -9,12 +9,14 @@ import logging
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from streek.core.public_url import public_url
+
 from .choices import RegistrationStatus
 from .models import RegistrationRequest
+from .recipients import recipient_language
 
 logger = logging.getLogger(__name__)
 
@@ -22,16 +24,7 @@ LOGIN_URL_NAME = "web:login"
 
 
 def _login_url() -> str:
-    try:
-        path = reverse(LOGIN_URL_NAME)
-    except NoReverseMatch:
-        path = "/"
-    return settings.STREEK_PUBLIC_URL.rstrip("/") + path
-
-
-def _language(code: str) -> str:
-    known = {language for language, _name in settings.LANGUAGES}
-    return code if code in known else settings.LANGUAGE_CODE
+    return public_url(LOGIN_URL_NAME, fallback="/")
 
 
 def registration_decided_notify(*, registration_request_id: int) -> int:
@@ -45,7 +38,7 @@ def registration_decided_notify(*, registration_request_id: int) -> int:
     approved = registration.status == RegistrationStatus.APPROVED
     template = "registration_approved" if approved else "registration_rejected"
     context = {"registration": registration, "site_name": settings.STREEK_SITE_NAME, "login_url": _login_url()}
-    with translation.override(_language(registration.language)):
+    with translation.override(recipient_language(registration.language)):
         if approved:
             subject = _("%(name)s is registered") % {"name": registration.organisation_name}
         else:

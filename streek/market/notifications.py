@@ -9,24 +9,17 @@ organisation's own address); a failing mail server is logged, never raised (the 
 import logging
 
 from django.conf import settings
-from django.core.mail import get_connection, send_mail
+from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 from streek.catalog.recipients import organisation_recipients
+from streek.core.public_url import public_url
 
 from .models import Message
 
 logger = logging.getLogger(__name__)
 EXCERPT = 500
-
-
-def _thread_url(thread_id: int) -> str:
-    try:
-        return settings.STREEK_PUBLIC_URL.rstrip("/") + reverse("web:market_thread", args=[thread_id])
-    except NoReverseMatch:
-        return ""
 
 
 def thread_message_notify(*, message_id: int) -> int:
@@ -47,7 +40,8 @@ def thread_message_notify(*, message_id: int) -> int:
     if earlier_unread.exists():
         return 0
     body = message.body if len(message.body) <= EXCERPT else message.body[:EXCERPT].rstrip() + " …"
-    sent = 0
+    url = public_url("web:market_thread", thread.pk)
+    mails = []
     for recipient in organisation_recipients(organisation_ids=[receiver.pk]).get(receiver.pk, []):
         with translation.override(recipient.language):
             context = {
@@ -57,13 +51,16 @@ def thread_message_notify(*, message_id: int) -> int:
                 "receiver": receiver.name,
                 "subject": thread.subject,
                 "body": body,
-                "url": _thread_url(thread.pk),
+                "url": url,
             }
             subject = render_to_string("market/email/message_subject.txt", context).strip()
             text = render_to_string("market/email/message.txt", context).strip() + "\n"
-        try:
-            with get_connection() as connection:
-                sent += send_mail(subject, text, None, [recipient.email], connection=connection)
-        except Exception:
-            logger.exception("market: mailing message %s to %s failed", message_id, recipient.email)
-    return sent
+        mails.append(EmailMessage(subject, text, to=[recipient.email]))
+    if not mails:
+        return 0
+    try:
+        with get_connection() as connection:  # one connection for all recipients
+            return int(connection.send_messages(mails) or 0)
+    except Exception:
+        logger.exception("market: mailing message %s to %d recipient(s) failed", message_id, len(mails))
+        return 0

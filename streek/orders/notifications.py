@@ -20,13 +20,13 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db.models import Count, Sum
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
 from streek.catalog.models import Organisation
 from streek.catalog.recipients import Recipient, organisation_recipients, user_recipient
+from streek.core.public_url import public_url
 
 from .choices import OrderStatus
 from .models import Invoice, Order, OrderCycle, OrderLine, ProducerOrder
@@ -58,14 +58,6 @@ class PickTotal:
     description: str
     quantity: int
     weight_kg: Decimal | None
-
-
-def _absolute(name: str, *args: object) -> str:
-    try:
-        path = reverse(name, args=args)
-    except NoReverseMatch:
-        return ""
-    return settings.STREEK_PUBLIC_URL.rstrip("/") + path
 
 
 def _message(
@@ -114,7 +106,7 @@ def _order_context(order: Order) -> dict[str, Any]:
         "slot": order.pickup_slot,
         "pickup_point": order.pickup_slot.pickup_point if order.pickup_slot else None,
         "zone": order.delivery_zone,
-        "order_url": _absolute(ORDER_URL_NAME, order.pk),
+        "order_url": public_url(ORDER_URL_NAME, order.pk),
     }
 
 
@@ -225,7 +217,7 @@ def order_cycle_closed_notify(*, cycle_id: int) -> int:
             "slot": order.pickup_slot,
             "pickup_point": order.pickup_slot.pickup_point if order.pickup_slot else None,
             "zone": order.delivery_zone,
-            "order_url": _absolute(ORDER_URL_NAME, order.pk),
+            "order_url": public_url(ORDER_URL_NAME, order.pk),
         }
         messages.append(_message(recipient=buyer, subject=subject, template="cycle_closed_buyer", context=context))
     picks = _pick_totals(cycle)
@@ -247,7 +239,7 @@ def order_cycle_closed_notify(*, cycle_id: int) -> int:
                 "producer_name": names.get(producer_id, ""),
                 "lines": lines,
                 "order_count": producer_counts.get(producer_id, 0),
-                "cycle_url": _absolute(PRODUCER_CYCLE_URL_NAME, cycle.pk, producer_id),
+                "cycle_url": public_url(PRODUCER_CYCLE_URL_NAME, cycle.pk, producer_id),
             }
             messages.append(
                 _message(recipient=recipient, subject=subject, template="cycle_closed_producer", context=context)
@@ -258,7 +250,7 @@ def order_cycle_closed_notify(*, cycle_id: int) -> int:
             "cycle": cycle,
             "order_count": order_count,
             "producer_count": len(picks),
-            "report_url": _absolute(HUB_REPORT_URL_NAME, cycle.pk),
+            "report_url": public_url(HUB_REPORT_URL_NAME, cycle.pk),
         }
         messages.append(_message(recipient=recipient, subject=subject, template="cycle_closed_hub", context=context))
     return _send(messages)

@@ -5,23 +5,20 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
-from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from streek.catalog.selectors.inventory import StaleReminder, stale_reminders
+from streek.core.public_url import public_url
 
 # At most this many points are listed one by one in a mail; the dashboard has the rest.
 LISTED = 50
 
 
 def _dashboard_url(code: str) -> str:
-    try:
-        path = reverse("web:inventory_dashboard", args=[code]) + "?tab=stale"
-    except NoReverseMatch:
-        return ""
-    return settings.STREEK_PUBLIC_URL.rstrip("/") + path
+    url = public_url("web:inventory_dashboard", code)
+    return f"{url}?tab=stale" if url else ""
 
 
 def reminder_message(reminder: StaleReminder) -> tuple[str, str]:

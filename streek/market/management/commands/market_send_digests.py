@@ -6,20 +6,16 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.formats import number_format
 
+from streek.core.public_url import public_url
 from streek.market.selectors.digests import LISTED, Digest, digest_due_list
 from streek.market.services.digests import digest_mark_sent
 
 
 def _dashboard_url() -> str:
-    try:
-        path = reverse("web:dashboard")
-    except NoReverseMatch:
-        path = "/"
-    return settings.STREEK_PUBLIC_URL.rstrip("/") + path
+    return public_url("web:dashboard", fallback="/")
 
 
 def digest_message(digest: Digest) -> tuple[str, str]:
