@@ -74,3 +74,23 @@ def browser_page(browser: Any) -> Iterator[Any]:
         yield page
     finally:
         context.close()
+
+
+@pytest.fixture
+def response_cache_on() -> Iterator[None]:
+    """The shared response cache turned on as in production (the test settings have none): a local-memory store
+    under the `directory` alias, 60 s, empty before and after the test."""
+    from django.core.cache import caches
+    from django.test import override_settings
+
+    cached = override_settings(
+        CACHES={
+            "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+            "directory": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-responses"},
+        },
+        STREEK_RESPONSE_CACHE_SECONDS=60,
+    )
+    with cached:
+        caches["directory"].clear()
+        yield
+        caches["directory"].clear()

@@ -1,13 +1,11 @@
 """The public list endpoints answer anonymous clients from the shared response cache until a service changes what
 they show; clients with a token or a session always get a fresh answer."""
 
-from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
 import pytest
-from django.core.cache import caches
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import reverse
 
 from streek.accounts.tests.factories import AdminUserFactory, UserFactory, issue_api_token
@@ -23,23 +21,7 @@ from streek.orders.tests.factories import OrderCycleFactory
 from streek.strategy.services.goals import goal_update
 from streek.strategy.tests.factories import published_goal
 
-pytestmark = pytest.mark.django_db
-
-CACHED = override_settings(
-    CACHES={
-        "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
-        "directory": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-api-lists"},
-    },
-    STREEK_RESPONSE_CACHE_SECONDS=60,
-)
-
-
-@pytest.fixture(autouse=True)
-def response_cache() -> Iterator[None]:
-    with CACHED:
-        caches["directory"].clear()
-        yield
-        caches["directory"].clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("response_cache_on")]
 
 
 def _twice(client: Client, url: str) -> Any:

@@ -13,25 +13,7 @@ from streek.catalog.services.sales_points import sales_point_set_hours, sales_po
 from streek.catalog.tests.factories import OrganisationFactory, SalesPointFactory
 from streek.core.response_cache import CACHE_HEADER, CSRF_PLACEHOLDER
 
-pytestmark = pytest.mark.django_db
-
-CACHED = override_settings(
-    CACHES={
-        "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
-        "directory": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-directory"},
-    },
-    STREEK_RESPONSE_CACHE_SECONDS=60,
-)
-
-
-@pytest.fixture(autouse=True)
-def response_cache() -> Any:
-    from django.core.cache import caches
-
-    with CACHED:
-        caches["directory"].clear()
-        yield
-        caches["directory"].clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("response_cache_on")]
 
 
 def point_url(slug: str) -> str:

@@ -7,7 +7,6 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from django.core.cache import caches
 from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
@@ -23,23 +22,7 @@ from streek.orders.services.placing import stock_release, stock_reserve
 
 from .conftest import Market, english_client, market_open
 
-pytestmark = pytest.mark.django_db
-
-CACHED = override_settings(
-    CACHES={
-        "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
-        "directory": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-shop"},
-    },
-    STREEK_RESPONSE_CACHE_SECONDS=60,
-)
-
-
-@pytest.fixture(autouse=True)
-def response_cache() -> Any:
-    with CACHED:
-        caches["directory"].clear()
-        yield
-        caches["directory"].clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("response_cache_on")]
 
 
 def _url(market: Market) -> str:
