@@ -5,6 +5,8 @@ do. A refused line raises CheckoutRefused naming it and what is left; the basket
 The same idempotency key twice (a double click, a retried request) returns the first order.
 """
 
+from collections.abc import Callable
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +30,21 @@ def order_for_key(*, buyer_id: int, idempotency_key: str) -> Order | None:
     return Order.objects.filter(buyer_id=buyer_id, idempotency_key=idempotency_key).first()
 
 
+def order_once(*, buyer_id: int, idempotency_key: str, place: Callable[[], Order]) -> Order:
+    """The buyer's order for this idempotency key: the one placed before, else `place()`; when another request
+    with the same key wins the race (the unique key refuses the second insert), the winner's order."""
+    existing = order_for_key(buyer_id=buyer_id, idempotency_key=idempotency_key)
+    if existing is not None:
+        return existing
+    try:
+        return place()
+    except IntegrityError:
+        existing = order_for_key(buyer_id=buyer_id, idempotency_key=idempotency_key)
+        if existing is None:
+            raise
+        return existing
+
+
 def basket_checkout(
     *,
     basket: Basket,
@@ -47,11 +64,10 @@ def basket_checkout(
         raise CheckoutRefused(_("The checkout form expired: reload the page and try again."), field="idempotency_key")
     if not actor.is_authenticated or basket.user_id != actor.pk:
         raise NotFound("basket")
-    existing = order_for_key(buyer_id=actor.pk, idempotency_key=key)
-    if existing is not None:
-        return existing
-    try:
-        return _checkout(
+    return order_once(
+        buyer_id=actor.pk,
+        idempotency_key=key,
+        place=lambda: _checkout(
             basket_id=basket.pk,
             buyer=actor,
             key=key,
@@ -62,13 +78,8 @@ def basket_checkout(
             postal_code=postal_code,
             locality=locality,
             note=note,
-        )
-    except IntegrityError:
-        # Another request with the same key won the race (from another basket of the same buyer).
-        existing = order_for_key(buyer_id=actor.pk, idempotency_key=key)
-        if existing is None:
-            raise
-        return existing
+        ),
+    )
 
 
 @transaction.atomic

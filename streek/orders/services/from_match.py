@@ -11,7 +11,7 @@ checkout's own refusals) naming the field; PermissionRefused when the actor is n
 
 from datetime import date
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
@@ -29,7 +29,7 @@ from ..models import DeliveryZone, Order, PickupPoint, StandingOrder
 from ..notifications import order_placed_notify
 from ..selectors.match_options import HubOption, VariantOption, admitted_terms_by_hub, match_order_options
 from ..signals import order_placed
-from .checkout import IDEMPOTENCY_KEY_LENGTH, order_for_key
+from .checkout import IDEMPOTENCY_KEY_LENGTH, order_for_key, order_once
 from .checkout_rules import channel_check, fulfilment_resolve
 from .placing import PlaceItem, order_place
 from .standing import StandingLineInput, standing_order_create
@@ -189,11 +189,10 @@ def order_from_match(
     key = idempotency_key.strip()
     if not key or len(key) > IDEMPOTENCY_KEY_LENGTH:
         raise _refuse(_("The order form expired: reload the page and try again."), field="idempotency_key")
-    existing = order_for_key(buyer_id=actor.pk, idempotency_key=key)
-    if existing is not None:
-        return existing
-    try:
-        return _order_from_match(
+    return order_once(
+        buyer_id=actor.pk,
+        idempotency_key=key,
+        place=lambda: _order_from_match(
             actor=actor,
             match=match,
             hub_id=hub_id,
@@ -207,13 +206,8 @@ def order_from_match(
             postal_code=postal_code,
             locality=locality,
             note=note,
-        )
-    except IntegrityError:
-        # Another request with the same key won the race.
-        existing = order_for_key(buyer_id=actor.pk, idempotency_key=key)
-        if existing is None:
-            raise
-        return existing
+        ),
+    )
 
 
 @transaction.atomic
