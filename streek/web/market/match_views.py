@@ -1,5 +1,6 @@
 """Matches of an organisation's posts with their explanation, message threads, and the digest opt-in."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -11,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from streek.accounts.models import User
 from streek.accounts.selectors import organisation_ids
 from streek.catalog.models import Organisation
 from streek.core.exceptions import ApplicationError
@@ -79,20 +81,29 @@ def _my_side(request: HttpRequest, match: Match) -> Organisation:
     return access_acting_organisation(actor=request.user, organisation_id=match.request.organisation_id)
 
 
-@require_POST
-@login_required
-@refusals_as_http
-def match_dismiss_view(request: HttpRequest, match_id: int) -> HttpResponse:
+def _match_transition(
+    request: HttpRequest, match_id: int, change: Callable[..., Match], done: str, back: Callable[[Match], str]
+) -> HttpResponse:
+    """A party changes a match's state (`change(match=, actor=)`); a refused change is said, not raised."""
     actor = signed_in_user(request)
     match = access_match(actor=actor, match_id=match_id, for_write=True)
     _my_side(request, match)
     try:
-        match_dismiss(match=match, actor=actor)
+        change(match=match, actor=actor)
     except (ValidationError, ApplicationError) as error:
         messages.error(request, str(getattr(error, "message", error)))
     else:
-        messages.success(request, _("The match is dismissed."))
-    return redirect_back(request, reverse("web:market_mine"))
+        messages.success(request, done)
+    return redirect_back(request, back(match))
+
+
+@require_POST
+@login_required
+@refusals_as_http
+def match_dismiss_view(request: HttpRequest, match_id: int) -> HttpResponse:
+    return _match_transition(
+        request, match_id, match_dismiss, _("The match is dismissed."), lambda _match: reverse("web:market_mine")
+    )
 
 
 @require_POST
@@ -100,16 +111,13 @@ def match_dismiss_view(request: HttpRequest, match_id: int) -> HttpResponse:
 @refusals_as_http
 def match_reopen_view(request: HttpRequest, match_id: int) -> HttpResponse:
     """Undo a dismissal: the match shows again in both parties' lists and can be ordered from."""
-    actor = signed_in_user(request)
-    match = access_match(actor=actor, match_id=match_id, for_write=True)
-    _my_side(request, match)
-    try:
-        match_reopen(match=match, actor=actor)
-    except (ValidationError, ApplicationError) as error:
-        messages.error(request, str(getattr(error, "message", error)))
-    else:
-        messages.success(request, _("The match is open again."))
-    return redirect_back(request, reverse("web:market_match", args=[match.pk]))
+    return _match_transition(
+        request,
+        match_id,
+        match_reopen,
+        _("The match is open again."),
+        lambda match: reverse("web:market_match", args=[match.pk]),
+    )
 
 
 @require_POST
@@ -225,45 +233,61 @@ def _show_refusal(form: MatchTradeForm, error: TradeError) -> None:
     form.add_error(field if field in form.fields and field != "hub" else None, error.message)
 
 
-@require_POST
-@login_required
-@refusals_as_http
-def match_standing_order(request: HttpRequest, match_id: int) -> HttpResponse:
-    """The buyer sets up a standing order from the match at one of the hubs offered on the match page."""
+def _trade_from_match(
+    request: HttpRequest,
+    match_id: int,
+    form_class: type[MatchStandingForm] | type[MatchOrderForm],
+    place: Callable[[User, Match, HubOption, dict[str, Any], bool], str],
+) -> HttpResponse:
+    """The buyer's form for one of the match's hubs; `place(actor, match, option, data, delivery)` makes the trade
+    and returns what to tell the buyer. A refusal is shown on the form, next to the field it names."""
     actor = signed_in_user(request)
     match = access_match_buyer(actor=actor, match_id=match_id)
     option = _posted_option(request, match)
     if option is None:
         messages.error(request, _("Ordering through this hub is not possible (any more): choose a hub on the page."))
         return redirect("web:market_match", match_id=match.pk)
-    form = MatchStandingForm(request.POST, option=option)
+    form = form_class(request.POST, option=option)
     if form.is_valid():
         data = form.cleaned_data
-        delivery = data["fulfilment_method"] == FulfilmentMethod.DELIVERY
         try:
-            standing = standing_order_from_match(
-                actor=actor,
-                match=match,
-                hub_id=option.hub.pk,
-                variant_id=data["variant"],
-                quantity=data["quantity"],
-                fulfilment_method=data["fulfilment_method"],
-                starts_on=data["starts_on"],
-                interval_weeks=data["interval_weeks"],
-                ends_on=data["ends_on"],
-                pickup_point_id=None if delivery else data["pickup_point"],
-                delivery_zone_id=data["delivery_zone"] if delivery else None,
-                street=data["street"],
-                postal_code=data["postal_code"],
-                locality=data["locality"],
-                note=data["note"],
-            )
+            done = place(actor, match, option, data, data["fulfilment_method"] == FulfilmentMethod.DELIVERY)
         except TradeError as error:
             _show_refusal(form, error)
         else:
-            messages.success(request, _("The standing order '%(name)s' is set up.") % {"name": standing.name})
+            messages.success(request, done)
             return redirect("web:market_match", match_id=match.pk)
     return _match_page(request, match, bound=form, status=400)
+
+
+def _address(data: dict[str, Any]) -> dict[str, str]:
+    return {name: data[name] for name in ("street", "postal_code", "locality", "note")}
+
+
+@require_POST
+@login_required
+@refusals_as_http
+def match_standing_order(request: HttpRequest, match_id: int) -> HttpResponse:
+    """The buyer sets up a standing order from the match at one of the hubs offered on the match page."""
+
+    def place(actor: User, match: Match, option: HubOption, data: dict[str, Any], delivery: bool) -> str:
+        standing = standing_order_from_match(
+            actor=actor,
+            match=match,
+            hub_id=option.hub.pk,
+            variant_id=data["variant"],
+            quantity=data["quantity"],
+            fulfilment_method=data["fulfilment_method"],
+            starts_on=data["starts_on"],
+            interval_weeks=data["interval_weeks"],
+            ends_on=data["ends_on"],
+            pickup_point_id=None if delivery else data["pickup_point"],
+            delivery_zone_id=data["delivery_zone"] if delivery else None,
+            **_address(data),
+        )
+        return _("The standing order '%(name)s' is set up.") % {"name": standing.name}
+
+    return _trade_from_match(request, match_id, MatchStandingForm, place)
 
 
 @require_POST
@@ -271,38 +295,23 @@ def match_standing_order(request: HttpRequest, match_id: int) -> HttpResponse:
 @refusals_as_http
 def match_order(request: HttpRequest, match_id: int) -> HttpResponse:
     """The buyer places a one-off order from the match in the hub's open cycle."""
-    actor = signed_in_user(request)
-    match = access_match_buyer(actor=actor, match_id=match_id)
-    option = _posted_option(request, match)
-    if option is None:
-        messages.error(request, _("Ordering through this hub is not possible (any more): choose a hub on the page."))
-        return redirect("web:market_match", match_id=match.pk)
-    form = MatchOrderForm(request.POST, option=option)
-    if form.is_valid():
-        data = form.cleaned_data
-        delivery = data["fulfilment_method"] == FulfilmentMethod.DELIVERY
-        try:
-            order = order_from_match(
-                actor=actor,
-                match=match,
-                hub_id=option.hub.pk,
-                variant_id=data["variant"],
-                quantity=data["quantity"],
-                fulfilment_method=data["fulfilment_method"],
-                idempotency_key=data["idempotency_key"],
-                pickup_slot_id=None if delivery else data["pickup_slot"],
-                delivery_zone_id=data["delivery_zone"] if delivery else None,
-                street=data["street"],
-                postal_code=data["postal_code"],
-                locality=data["locality"],
-                note=data["note"],
-            )
-        except TradeError as error:
-            _show_refusal(form, error)
-        else:
-            messages.success(request, _("Order %(reference)s is placed.") % {"reference": order.reference})
-            return redirect("web:market_match", match_id=match.pk)
-    return _match_page(request, match, bound=form, status=400)
+
+    def place(actor: User, match: Match, option: HubOption, data: dict[str, Any], delivery: bool) -> str:
+        order = order_from_match(
+            actor=actor,
+            match=match,
+            hub_id=option.hub.pk,
+            variant_id=data["variant"],
+            quantity=data["quantity"],
+            fulfilment_method=data["fulfilment_method"],
+            idempotency_key=data["idempotency_key"],
+            pickup_slot_id=None if delivery else data["pickup_slot"],
+            delivery_zone_id=data["delivery_zone"] if delivery else None,
+            **_address(data),
+        )
+        return _("Order %(reference)s is placed.") % {"reference": order.reference}
+
+    return _trade_from_match(request, match_id, MatchOrderForm, place)
 
 
 @require_GET
