@@ -5,6 +5,7 @@
     DATABASE_URL=... .venv/bin/python bench/matching.py --offers 100000 --requests 100000
     DATABASE_URL=... .venv/bin/python bench/matching.py --skip-generate      # reuse the posts
     DATABASE_URL=... .venv/bin/python bench/matching.py --skip-generate --single-only   # steps (4) only
+    DATABASE_URL=... .venv/bin/python bench/matching.py --skip-generate --single-only --per-type 8  # and per type
 
 Steps: (1) generate the posts (unless --skip-generate), (2) full re-match with no stored matches (every
 match inserted), (3) the same again (nothing changed: compute + compare only), (4) match single new posts
@@ -26,6 +27,7 @@ import tracemalloc
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
@@ -84,28 +86,52 @@ def _rematch(label: str, trace: bool) -> None:
     )
 
 
+SINGLE_KEYS = ["carrot", "apples", "potato", "vegetable", "fruit", "milk", "leek", "pear", "beef", "egg"]
+
+
+def _new_post(service: Any, owner: Organisation, key: str, rng: random.Random) -> Any:
+    today = timezone.localdate()
+    return service(
+        organisation=owner,
+        actor=None,
+        product_type=key,
+        unit="Kilogram",
+        title="bench single",
+        quantity=Decimal(rng.randint(10, 500)),
+        starts_on=today,
+        ends_on=today + timedelta(days=60),
+    )
+
+
+def _per_type(count: int, seed: int) -> None:
+    """`count` new offers of each product type in SINGLE_KEYS: create + match time and matches written, per type
+    (a broad type such as "vegetable" has every request for a narrower one as a candidate)."""
+    rng = random.Random(seed)
+    sellers = list(Organisation.objects.filter(slug__startswith="bench-market-s-", kind="producer")[:200])
+    for key in SINGLE_KEYS:
+        timings, written = [], []
+        for _ in range(count):
+            started = time.perf_counter()
+            offer = _new_post(offer_create, rng.choice(sellers), key, rng)
+            timings.append((time.perf_counter() - started) * 1000)
+            written.append(Match.objects.filter(offer=offer).count())
+        print(
+            f"new {key} offers ({count}): {min(timings):.1f}-{max(timings):.1f} ms, median "
+            f"{statistics.median(timings):.1f} ms; matches written {min(written)}-{max(written)}"
+        )
+
+
 def _single(count: int, seed: int) -> None:
     rng = random.Random(seed)
     sellers = list(Organisation.objects.filter(slug__startswith="bench-market-s-", kind="producer")[:200])
     buyers = list(Organisation.objects.filter(slug__startswith="bench-market-b-")[:200])
-    keys = ["carrot", "apples", "potato", "vegetable", "fruit", "milk", "leek", "pear", "beef", "egg"]
-    today = timezone.localdate()
     for kind, owners, service in (("offer", sellers, offer_create), ("request", buyers, request_create)):
         timings, cpu_times, backend_times = [], [], []
         for _ in range(count):
             owner = rng.choice(owners)
             backend = _backend_cpu()
             started, cpu = time.perf_counter(), time.process_time()
-            service(  # type: ignore[operator]
-                organisation=owner,
-                actor=None,
-                product_type=rng.choice(keys),
-                unit="Kilogram",
-                title="bench single",
-                quantity=Decimal(rng.randint(10, 500)),
-                starts_on=today,
-                ends_on=today + timedelta(days=60),
-            )
+            _new_post(service, owner, rng.choice(SINGLE_KEYS), rng)
             timings.append((time.perf_counter() - started) * 1000)
             cpu_times.append((time.process_time() - cpu) * 1000)
             backend_times.append((_backend_cpu() - backend) * 1000)
@@ -130,6 +156,9 @@ def main() -> None:
     parser.add_argument(
         "--single-only", action="store_true", help="only the single-post timings, on the matches already stored"
     )
+    parser.add_argument(
+        "--per-type", type=int, default=0, metavar="N", help="also time N new offers of each product type, per type"
+    )
     args = parser.parse_args()
     print(
         f"database {connection.vendor} {connection.settings_dict['NAME']}; {os.cpu_count()} CPUs; "
@@ -148,6 +177,8 @@ def main() -> None:
             f"offers {Offer.objects.count():,}, requests {Request.objects.count():,}, matches {Match.objects.count():,}"
         )
         _single(args.single, args.seed)
+        if args.per_type:
+            _per_type(args.per_type, args.seed)
         print(f"max RSS {_rss_mb():.0f} MiB; load average {os.getloadavg()}")
         return
     if connection.vendor == "postgresql" and not Thread.objects.exists():
